@@ -1,0 +1,353 @@
+//! The command line: every flag in one place, with the help text a newcomer reads, and one
+//! function per command.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use newsquote::article;
+use newsquote::index::{self, IndexOptions};
+use newsquote::output::{extraction, hits};
+use newsquote::quote::extract_quotes;
+use newsquote::search::{self, parse_date_bound, Filters, KindFilter, SearchRequest, SortOrder};
+
+/// What a command found: decides the exit code (0 results, 1 none), as grep and ripgrep do.
+pub enum Outcome {
+    Found,
+    Nothing,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "newsquote",
+    version,
+    about = "Index a folder of news articles and search who said what, when and where.",
+    long_about = "Index a folder of news articles and search who said what, when and where.\n\n\
+newsquote reads plain-text articles, finds every quotation (direct, mixed and reported speech), \
+attributes it to a speaker (resolving \"he\", \"Kim\" and \"the North Korean leader\" to the full name \
+introduced earlier), and stores each quote and each narrative paragraph as a passage in a Tantivy index.\n\n\
+Start with:\n  newsquote index corpus\n  newsquote search \"strategic partnership\"\n  newsquote search strategic --speaker \"Kim Jong-un\"\n\n\
+Exit codes: 0 results, 1 no results, 2 error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Index files and folders (incremental: only new or changed files are read).
+    Index(IndexArgs),
+    /// Search passages: ranked quotes and narrative paragraphs with highlighted matches.
+    Search(SearchArgs),
+    /// Print the quotes newsquote finds in files, without touching an index.
+    Extract(ExtractArgs),
+    /// Who is quoted most, on a query or overall.
+    Speakers(SpeakersArgs),
+    /// Totals of an index: articles, passages, quotes, speakers, date range, size.
+    Stats(StatsArgs),
+}
+
+#[derive(Args)]
+pub struct IndexArgs {
+    /// Files or folders to index (folders are walked; .txt files are read).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Delete the index and build it again from scratch.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Writer memory budget in MB.
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory: usize,
+}
+
+#[derive(Args, Clone)]
+pub struct FilterArgs {
+    /// Only quotes by this speaker: full name or any part or alias ("putin", "Vladimir Putin"),
+    /// case- and accent-insensitive. Repeat for any of several speakers.
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Only passages published on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only passages published on or before this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles with this dateline or place, e.g. "Pyongyang".
+    #[arg(long, value_name = "PLACE")]
+    pub location: Option<String>,
+    /// Only articles from this publisher, e.g. "Sputnik".
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Which passages: quote (any quote), direct, mixed, indirect (reported speech), narration, any.
+    #[arg(long, value_enum, default_value_t = KindArg::Any)]
+    pub kind: KindArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Quote,
+    Direct,
+    Mixed,
+    Indirect,
+    Narration,
+    Any,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    /// BM25, best first; words in quote text weigh twice words in narration.
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+#[derive(Args)]
+#[command(after_help = "Query syntax (Tantivy's):\n  \
+words          all words must occur (stemmed: \"talks\" finds \"talk\")\n  \
+\"a phrase\"     the words next to each other\n  \
+-word          exclude a word;  a AND NOT b  works too\n  \
+a OR b         either word\n  \
+field:word     search one field: text, quote, title\n\n\
+Examples:\n  newsquote search '\"strategic partnership\"'\n  newsquote search sanctions --speaker putin --since 2024\n  newsquote search ceasefire --kind quote --sort date --json")]
+pub struct SearchArgs {
+    /// The query (see below). Use "*" to list everything the filters allow.
+    pub query: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Number of hits to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Number of hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// One JSON object per hit (rank, score, speaker, date, snippet, highlights…).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// One JSON object per article, in the extraction format (quotes with byte offsets).
+    #[arg(long)]
+    pub json: bool,
+    /// With --json, add the article's main text as `body`.
+    #[arg(long)]
+    pub body: bool,
+}
+
+#[derive(Args)]
+pub struct SpeakersArgs {
+    /// Only quotes matching this query (all quotes when absent).
+    pub query: Option<String>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Number of speakers to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// One JSON object per speaker.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// One JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn filters(args: &FilterArgs) -> Result<Filters> {
+    let bound = |flag: &str, v: &Option<String>| -> Result<_> {
+        v.as_deref()
+            .map(parse_date_bound)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--{flag}: {e}"))
+    };
+    Ok(Filters {
+        speakers: args.speaker.clone(),
+        since: bound("since", &args.since)?,
+        until: bound("until", &args.until)?,
+        location: args.location.clone(),
+        source: args.source.clone(),
+        kind: match args.kind {
+            KindArg::Quote => KindFilter::Quote,
+            KindArg::Direct => KindFilter::Direct,
+            KindArg::Mixed => KindFilter::Mixed,
+            KindArg::Indirect => KindFilter::Indirect,
+            KindArg::Narration => KindFilter::Narration,
+            KindArg::Any => KindFilter::Any,
+        },
+    })
+}
+
+fn stdout_line(out: &mut impl Write, line: &str) -> std::io::Result<()> {
+    out.write_all(line.as_bytes())?;
+    if !line.ends_with('\n') {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// `newsquote index`: walk, read, extract, write; progress bar on a terminal; a one-line summary.
+pub fn run_index(args: &IndexArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let passage_index = index::open_or_create(&args.index, args.rebuild)?;
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+            .expect("valid template"),
+    );
+    let warn = |w: String| bar.suspend(|| eprintln!("warning: {w}"));
+    let options = IndexOptions { memory_budget: args.memory.max(16) * 1024 * 1024 };
+    let summary = index::index_paths(
+        &passage_index,
+        &args.paths,
+        &options,
+        &warn,
+        &|n| bar.set_length(n),
+        &|n| bar.inc(n),
+    )?;
+    bar.finish_and_clear();
+    eprintln!(
+        "{} files indexed, {} unchanged, {} removed, {} skipped; {} articles, {} passages ({} quotes) in {:.1} s",
+        summary.indexed,
+        summary.unchanged,
+        summary.removed,
+        summary.skipped,
+        summary.articles,
+        summary.passages,
+        summary.quotes,
+        started.elapsed().as_secs_f64()
+    );
+    if summary.indexed + summary.unchanged == 0 && summary.skipped > 0 {
+        anyhow::bail!("no file could be indexed");
+    }
+    Ok(Outcome::Found)
+}
+
+/// `newsquote search`.
+pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
+    let passage_index = index::open(&args.index)?;
+    let request = SearchRequest {
+        query: args.query.clone(),
+        filters: filters(&args.filters)?,
+        sort: match args.sort {
+            SortArg::Relevance => SortOrder::Relevance,
+            SortArg::Date => SortOrder::Date,
+        },
+        limit: args.limit,
+        offset: args.offset,
+        snippet_chars: 240,
+    };
+    let found = search::search(&passage_index, &request)?;
+    let colour = std::io::stdout().is_terminal();
+    let mut out = std::io::stdout().lock();
+    for hit in &found {
+        let text = if args.json { hits::hit_json(hit) } else { hits::hit_text(hit, colour) };
+        stdout_line(&mut out, &text)?;
+    }
+    Ok(if found.is_empty() { Outcome::Nothing } else { Outcome::Found })
+}
+
+/// `newsquote extract`.
+pub fn run_extract(args: &ExtractArgs) -> Result<Outcome> {
+    let mut out = std::io::stdout().lock();
+    let mut any = false;
+    let mut failure: Option<std::io::Error> = None;
+    for root in &args.paths {
+        if !root.exists() {
+            eprintln!("warning: {}: no such file or folder", root.display());
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    eprintln!("warning: {e}");
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || !(article::is_supported(entry.path()) || entry.depth() == 0) {
+                continue;
+            }
+            let result = article::read_file(
+                entry.path(),
+                &mut |a| {
+                    if failure.is_some() {
+                        return;
+                    }
+                    any = true;
+                    let quotes = extract_quotes(&a);
+                    let text = if args.json {
+                        extraction::extraction_json(&a, &quotes, args.body).to_string()
+                    } else {
+                        extraction::extraction_text(&a, &quotes)
+                    };
+                    if let Err(e) = stdout_line(&mut out, &text) {
+                        failure = Some(e);
+                    }
+                },
+                &mut |w| eprintln!("warning: {w}"),
+            );
+            if let Some(e) = failure.take() {
+                return Err(e.into());
+            }
+            if let Err(e) = result {
+                eprintln!("warning: {e}");
+            }
+        }
+    }
+    Ok(if any { Outcome::Found } else { Outcome::Nothing })
+}
+
+/// `newsquote speakers`.
+pub fn run_speakers(args: &SpeakersArgs) -> Result<Outcome> {
+    let passage_index = index::open(&args.index)?;
+    let facets = search::speakers(
+        &passage_index,
+        args.query.as_deref().unwrap_or(""),
+        &filters(&args.filters)?,
+        args.limit,
+    )?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        for f in &facets {
+            stdout_line(&mut out, &serde_json::to_string(f)?)?;
+        }
+    } else if !facets.is_empty() {
+        stdout_line(&mut out, &hits::speakers_text(&facets))?;
+    }
+    Ok(if facets.is_empty() { Outcome::Nothing } else { Outcome::Found })
+}
+
+/// `newsquote stats`.
+pub fn run_stats(args: &StatsArgs) -> Result<Outcome> {
+    let passage_index = index::open(&args.index)?;
+    let stats = search::stats(&passage_index).context("reading the index")?;
+    let mut out = std::io::stdout().lock();
+    let text = if args.json { serde_json::to_string(&stats)? } else { hits::stats_text(&stats) };
+    stdout_line(&mut out, &text)?;
+    Ok(Outcome::Found)
+}

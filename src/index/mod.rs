@@ -1,0 +1,103 @@
+//! The passage index: opening or creating it, and writing articles into it incrementally.
+//!
+//! Each file's manifest entry (content hash, size, mtime) is a document of the index itself
+//! (`kind = "file"`), so it is committed together with the file's passages and never runs ahead of
+//! them. A file whose size and mtime are unchanged is skipped without reading; otherwise its blake3
+//! hash decides.
+
+pub mod schema;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::Index;
+
+pub use schema::{Fields, SCHEMA_VERSION};
+pub use writer::{index_paths, IndexOptions, IndexSummary};
+
+/// Errors of opening or writing an index. Messages are one line and name the folder.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("{0}: no index here (run `newsquote index FOLDER --index {0}` first)")]
+    Missing(String),
+    #[error("{0}: folder is not empty and is not a newsquote index; refusing to write into it")]
+    NotAnIndex(String),
+    #[error("{0}: {1}; run `newsquote index --rebuild` to rebuild it")]
+    Incompatible(String, String),
+    #[error("{0}: the index is locked by another newsquote process (is an `index` run still going?)")]
+    Locked(String),
+    #[error("{0}: {1}")]
+    Path(String, String),
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// An open index with its field handles and analyzers registered.
+pub struct PassageIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+fn is_index_dir(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+/// Opens an existing index for reading. Errors: [`IndexError::Missing`] when `dir` holds no index,
+/// [`IndexError::Incompatible`] when it was written with another schema.
+pub fn open(dir: &Path) -> Result<PassageIndex, IndexError> {
+    let shown = dir.display().to_string();
+    if !is_index_dir(dir) {
+        return Err(IndexError::Missing(shown));
+    }
+    let index = Index::open_in_dir(dir)?;
+    let fields =
+        schema::fields_of(&index.schema()).map_err(|e| IndexError::Incompatible(shown, e))?;
+    schema::register_analyzers(&index);
+    Ok(PassageIndex { index, fields, dir: dir.to_path_buf() })
+}
+
+/// Opens the index in `dir` for writing, creating it when the folder is absent or empty. With
+/// `rebuild`, an existing index is deleted first. A non-empty folder that is not an index is refused.
+pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<PassageIndex, IndexError> {
+    let shown = dir.display().to_string();
+    let path_err = |e: std::io::Error| IndexError::Path(shown.clone(), e.to_string());
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(IndexError::Path(shown, "not a folder".into()));
+        }
+        let has_index = is_index_dir(dir);
+        let foreign = std::fs::read_dir(dir)
+            .map_err(path_err)?
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name() != "README.md" && e.file_name() != ".gitkeep");
+        if foreign && !has_index {
+            return Err(IndexError::NotAnIndex(shown));
+        }
+        if has_index && !rebuild {
+            return open(dir);
+        }
+        if has_index {
+            for entry in std::fs::read_dir(dir).map_err(path_err)?.flatten() {
+                let name = entry.file_name();
+                if name == "README.md" || name == ".gitkeep" {
+                    continue;
+                }
+                let p = entry.path();
+                if p.is_dir() {
+                    std::fs::remove_dir_all(&p).map_err(path_err)?;
+                } else {
+                    std::fs::remove_file(&p).map_err(path_err)?;
+                }
+            }
+        }
+    } else {
+        std::fs::create_dir_all(dir).map_err(path_err)?;
+    }
+    let (schema, fields) = schema::build_schema();
+    let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Path(shown, e.to_string()))?;
+    let index = Index::create(directory, schema, Default::default())?;
+    schema::register_analyzers(&index);
+    Ok(PassageIndex { index, fields, dir: dir.to_path_buf() })
+}

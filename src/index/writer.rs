@@ -1,0 +1,385 @@
+//! Writing files into the passage index: walk, compare with the manifest, read and extract in
+//! parallel, one commit at the end.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::schema::{Fields, FILE_KIND, NARRATION_KIND};
+use super::{IndexError, PassageIndex};
+use crate::article::{self, Article};
+use crate::quote::{extract_quotes, Quote};
+
+/// How an `index` run behaves.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Tantivy writer memory budget in bytes, shared by its threads.
+    pub memory_budget: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions { memory_budget: 256 * 1024 * 1024 }
+    }
+}
+
+/// What an `index` run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexSummary {
+    /// Files read and (re)indexed in this run.
+    pub indexed: u64,
+    /// Files found unchanged since the last run (not read).
+    pub unchanged: u64,
+    /// Files that disappeared from the given folders; their passages were deleted.
+    pub removed: u64,
+    /// Files that could not be read (each got one warning).
+    pub skipped: u64,
+    /// Articles read from the indexed files (a JSONL file holds many).
+    pub articles: u64,
+    /// Passages written (quotes + narrative paragraphs).
+    pub passages: u64,
+    /// Quotes among those passages.
+    pub quotes: u64,
+}
+
+/// One manifest entry: what the index knows of a file.
+#[derive(Debug, Clone)]
+struct ManifestEntry {
+    hash: String,
+    size: u64,
+    mtime: u64,
+}
+
+struct FoundFile {
+    path: PathBuf,
+    key: String,
+    size: u64,
+    mtime: u64,
+}
+
+/// Indexes every supported file under `paths` (files or folders) into `index`.
+///
+/// New and changed files are (re)indexed, unchanged ones skipped, files that vanished from under
+/// the given folders have their passages deleted. `on_warning` gets one line per problem file;
+/// `on_total` the number of files to read once known, `on_progress` 1 for each file done.
+/// Nothing is committed when nothing changed. Errors: [`IndexError::Locked`] when another process
+/// writes to the index, or a Tantivy error during the commit (the previous commit stays intact).
+pub fn index_paths(
+    index: &PassageIndex,
+    paths: &[PathBuf],
+    options: &IndexOptions,
+    on_warning: &(dyn Fn(String) + Sync),
+    on_total: &dyn Fn(u64),
+    on_progress: &(dyn Fn(u64) + Sync),
+) -> Result<IndexSummary, IndexError> {
+    let shown = index.dir.display().to_string();
+    let writer: IndexWriter<TantivyDocument> =
+        index.index.writer(options.memory_budget).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Locked(shown.clone()),
+            other => IndexError::Tantivy(other),
+        })?;
+    let fields = &index.fields;
+    let manifest = load_manifest(index)?;
+
+    let mut roots = Vec::new();
+    let mut found = Vec::new();
+    for path in paths {
+        match std::fs::canonicalize(path) {
+            Ok(root) => roots.push(root),
+            Err(e) => {
+                on_warning(format!("{}: {}", path.display(), e));
+                continue;
+            }
+        }
+        walk(path, &mut found, on_warning);
+    }
+    let mut seen = HashSet::new();
+    found.retain(|f| seen.insert(f.key.clone()));
+
+    let mut summary = IndexSummary::default();
+    let mut todo = Vec::new();
+    for file in found {
+        match manifest.get(&file.key) {
+            Some(m) if m.size == file.size && m.mtime == file.mtime => summary.unchanged += 1,
+            _ => todo.push(file),
+        }
+    }
+    let removed: Vec<&String> = manifest
+        .keys()
+        .filter(|k| !seen.contains(*k) && roots.iter().any(|r| Path::new(k).starts_with(r)))
+        .collect();
+    for key in &removed {
+        writer.delete_term(Term::from_field_text(fields.file, key));
+    }
+    summary.removed = removed.len() as u64;
+    on_total(todo.len() as u64);
+
+    let counters = [(); 6].map(|_| AtomicU64::new(0));
+    let [indexed, unchanged, skipped, articles, passages, quotes] = &counters;
+    let failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
+    todo.par_iter().for_each(|file| {
+        let outcome = index_file(&writer, fields, file, manifest.get(&file.key), on_warning);
+        match outcome {
+            Ok(FileOutcome::Unchanged) => {
+                unchanged.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(FileOutcome::Skipped) => {
+                skipped.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(FileOutcome::Indexed { articles: a, passages: p, quotes: q }) => {
+                indexed.fetch_add(1, Ordering::Relaxed);
+                articles.fetch_add(a, Ordering::Relaxed);
+                passages.fetch_add(p, Ordering::Relaxed);
+                quotes.fetch_add(q, Ordering::Relaxed);
+            }
+            Err(e) => {
+                failure.lock().unwrap().get_or_insert(e);
+            }
+        }
+        on_progress(1);
+    });
+    if let Some(e) = failure.into_inner().unwrap() {
+        return Err(e.into());
+    }
+    summary.indexed = indexed.load(Ordering::Relaxed);
+    summary.unchanged += unchanged.load(Ordering::Relaxed);
+    summary.skipped = skipped.load(Ordering::Relaxed);
+    summary.articles = articles.load(Ordering::Relaxed);
+    summary.passages = passages.load(Ordering::Relaxed);
+    summary.quotes = quotes.load(Ordering::Relaxed);
+
+    let mut writer = writer;
+    if summary.indexed > 0 || summary.removed > 0 {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&format!("{{\"schema_version\":{}}}", super::SCHEMA_VERSION));
+        prepared.commit()?;
+    } else {
+        writer.rollback()?;
+    }
+    writer.wait_merging_threads()?;
+    Ok(summary)
+}
+
+fn walk(path: &Path, found: &mut Vec<FoundFile>, on_warning: &(dyn Fn(String) + Sync)) {
+    for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().map(|p| p.display().to_string()).unwrap_or_default();
+                on_warning(format!("{at}: {}", e.io_error().map_or(e.to_string(), |io| io.to_string())));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || !article::is_supported(entry.path()) {
+            continue;
+        }
+        let meta = match entry.metadata() {
+            Ok(m) => m,
+            Err(e) => {
+                on_warning(format!("{}: {e}", entry.path().display()));
+                continue;
+            }
+        };
+        let key = match std::fs::canonicalize(entry.path()) {
+            Ok(k) => k.display().to_string(),
+            Err(e) => {
+                on_warning(format!("{}: {e}", entry.path().display()));
+                continue;
+            }
+        };
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs());
+        found.push(FoundFile { path: entry.into_path(), key, size: meta.len(), mtime });
+    }
+}
+
+enum FileOutcome {
+    Unchanged,
+    Skipped,
+    Indexed { articles: u64, passages: u64, quotes: u64 },
+}
+
+fn index_file(
+    writer: &IndexWriter<TantivyDocument>,
+    fields: &Fields,
+    file: &FoundFile,
+    known: Option<&ManifestEntry>,
+    on_warning: &(dyn Fn(String) + Sync),
+) -> Result<FileOutcome, tantivy::TantivyError> {
+    let hash = match hash_file(&file.path) {
+        Ok(h) => h,
+        Err(e) => {
+            on_warning(format!("{}: {e}", file.path.display()));
+            return Ok(FileOutcome::Skipped);
+        }
+    };
+    if known.is_some_and(|m| m.hash == hash) {
+        return Ok(FileOutcome::Unchanged);
+    }
+    let mut docs = Vec::new();
+    let (mut articles, mut quotes) = (0u64, 0u64);
+    let mut warn = |w: String| on_warning(w);
+    let read = article::read_file(
+        &file.path,
+        &mut |article: Article| {
+            let found = extract_quotes(&article);
+            articles += 1;
+            quotes += found.len() as u64;
+            passage_documents(fields, &file.key, &article, &found, &mut docs);
+        },
+        &mut warn,
+    );
+    if let Err(e) = read {
+        on_warning(e.to_string());
+        if known.is_some() {
+            writer.delete_term(Term::from_field_text(fields.file, &file.key));
+        }
+        return Ok(FileOutcome::Skipped);
+    }
+    if known.is_some() {
+        writer.delete_term(Term::from_field_text(fields.file, &file.key));
+    }
+    let passages = docs.len() as u64;
+    for doc in docs {
+        writer.add_document(doc)?;
+    }
+    let mut manifest = TantivyDocument::default();
+    manifest.add_text(fields.kind, FILE_KIND);
+    manifest.add_text(fields.file, &file.key);
+    manifest.add_text(fields.path, file.path.display().to_string());
+    manifest.add_text(fields.file_hash, &hash);
+    manifest.add_u64(fields.file_size, file.size);
+    manifest.add_u64(fields.file_mtime, file.mtime);
+    manifest.add_u64(fields.file_articles, articles);
+    writer.add_document(manifest)?;
+    Ok(FileOutcome::Indexed { articles, passages, quotes })
+}
+
+fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(std::fs::File::open(path)?)?;
+    Ok(hasher.finalize().to_hex()[..32].to_string())
+}
+
+fn short_hash(parts: &[&[u8]]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for p in parts {
+        hasher.update(p);
+        hasher.update(&[0]);
+    }
+    hasher.finalize().to_hex()[..16].to_string()
+}
+
+/// Converts a calendar date to the index's date value (UTC midnight of that date).
+pub fn date_value(date: jiff::civil::Date) -> DateTime {
+    let seconds = date
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp().as_second())
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(seconds)
+}
+
+/// Builds the passage documents of one article: one per quote, one per paragraph that holds no quote.
+///
+/// `file_key` is the canonical path of the file the article came from (the delete key).
+pub fn passage_documents(
+    fields: &Fields,
+    file_key: &str,
+    article: &Article,
+    quotes: &[Quote],
+    out: &mut Vec<TantivyDocument>,
+) {
+    let article_id = short_hash(&[article.text.as_bytes()]);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(article.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) as u64;
+    let base = |kind: &str, start: usize, end: usize, text: &str| {
+        let mut doc = TantivyDocument::default();
+        let start_s = start.to_string();
+        let end_s = end.to_string();
+        doc.add_text(
+            fields.passage_id,
+            short_hash(&[article_id.as_bytes(), start_s.as_bytes(), end_s.as_bytes(), kind.as_bytes()]),
+        );
+        doc.add_text(fields.article_id, &article_id);
+        doc.add_text(fields.file, file_key);
+        doc.add_text(fields.kind, kind);
+        doc.add_text(fields.text, text);
+        doc.add_text(fields.path, &article.path);
+        doc.add_u64(fields.line, line_of(start));
+        doc.add_u64(fields.start, start as u64);
+        doc.add_u64(fields.end, end as u64);
+        if let Some(d) = article.published {
+            doc.add_date(fields.date, date_value(d));
+        }
+        if let Some(source) = &article.source {
+            doc.add_text(fields.source_exact, source);
+        }
+        for (field, value) in [
+            (fields.location, &article.location),
+            (fields.source, &article.source),
+            (fields.title, &article.title),
+            (fields.url, &article.url),
+        ] {
+            if let Some(v) = value {
+                doc.add_text(field, v);
+            }
+        }
+        doc
+    };
+    for q in quotes {
+        let mut doc = base(q.kind.as_str(), q.start, q.end, &q.text);
+        doc.add_text(fields.quote, &q.text);
+        if let Some(speaker) = &q.speaker {
+            doc.add_text(fields.speaker, speaker);
+            doc.add_text(fields.speaker_exact, speaker);
+            for alias in &q.speaker_aliases {
+                doc.add_text(fields.speaker, alias);
+            }
+        }
+        if let Some(m) = &q.mention {
+            doc.add_text(fields.mention, &m.text);
+        }
+        if let Some(c) = &q.cue {
+            doc.add_text(fields.cue, c);
+        }
+        out.push(doc);
+    }
+    for p in &article.paragraphs {
+        if quotes.iter().any(|q| q.start < p.end && q.end > p.start) {
+            continue;
+        }
+        out.push(base(NARRATION_KIND, p.start, p.end, article.paragraph_text(p)));
+    }
+}
+
+fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>, IndexError> {
+    let f = &index.fields;
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(Term::from_field_text(f.kind, FILE_KIND), IndexRecordOption::Basic);
+    let addresses = searcher.search(&query, &DocSetCollector)?;
+    let mut manifest = HashMap::with_capacity(addresses.len());
+    for address in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+        manifest.insert(
+            text(f.file),
+            ManifestEntry { hash: text(f.file_hash), size: number(f.file_size), mtime: number(f.file_mtime) },
+        );
+    }
+    Ok(manifest)
+}

@@ -1,0 +1,32 @@
+//! The `newsquote` binary: parse the command line, run one command, map the outcome to an exit
+//! code (0 results, 1 no results, 2 error). A closed pipe (`| head`) ends the run quietly.
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let result = match &args.command {
+        cli::Command::Index(a) => cli::run_index(a),
+        cli::Command::Search(a) => cli::run_search(a),
+        cli::Command::Extract(a) => cli::run_extract(a),
+        cli::Command::Speakers(a) => cli::run_speakers(a),
+        cli::Command::Stats(a) => cli::run_stats(a),
+    };
+    match result {
+        Ok(cli::Outcome::Found) => ExitCode::SUCCESS,
+        Ok(cli::Outcome::Nothing) => ExitCode::from(1),
+        Err(e) => {
+            let broken_pipe = e
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+            if broken_pipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("newsquote: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Search hits for people (a few lines each, matches in colour on a terminal) and for programs
+//! (one JSON object per line, the shape of [`crate::search::Hit`]).
+
+use crate::search::{Hit, SpeakerFacet, Stats};
+
+const HIGHLIGHT_ON: &str = "\x1b[1;31m";
+const HIGHLIGHT_OFF: &str = "\x1b[0m";
+
+/// The snippet with its highlighted ranges marked: ANSI colour when `colour`, else `[…]` brackets.
+pub fn marked_snippet(hit: &Hit, colour: bool) -> String {
+    let (on, off) = if colour { (HIGHLIGHT_ON, HIGHLIGHT_OFF) } else { ("[", "]") };
+    let mut out = String::with_capacity(hit.snippet.len() + 16);
+    let mut at = 0;
+    for [start, end] in &hit.highlights {
+        if *start < at || *end > hit.snippet.len() {
+            continue;
+        }
+        out.push_str(&hit.snippet[at..*start]);
+        out.push_str(on);
+        out.push_str(&hit.snippet[*start..*end]);
+        out.push_str(off);
+        at = *end;
+    }
+    out.push_str(&hit.snippet[at..]);
+    out.replace('\n', " ")
+}
+
+/// A hit as three or four lines of text: rank, speaker, date, place, source and title; the snippet;
+/// `path:line`.
+pub fn hit_text(hit: &Hit, colour: bool) -> String {
+    let who = match (&hit.speaker, hit.kind.as_str()) {
+        (_, "narration") => "narration".to_string(),
+        (Some(s), kind) => format!("{s} ({kind})"),
+        (None, kind) => format!("unnamed source ({kind})"),
+    };
+    let mut meta = vec![who];
+    meta.extend(hit.date.clone());
+    meta.extend(hit.location.clone());
+    meta.extend(hit.source.clone());
+    let mut out = format!("{:>3}. {}\n", hit.rank, meta.join(" · "));
+    if let Some(title) = &hit.title {
+        out.push_str(&format!("     {title}\n"));
+    }
+    out.push_str(&format!("     {}\n", marked_snippet(hit, colour)));
+    out.push_str(&format!("     {}:{}\n", hit.path, hit.line));
+    out
+}
+
+/// A hit as one JSON line.
+pub fn hit_json(hit: &Hit) -> String {
+    serde_json::to_string(hit).expect("hits serialise")
+}
+
+/// The speakers table for people.
+pub fn speakers_text(facets: &[SpeakerFacet]) -> String {
+    let mut out = format!("{:>6} {:>8}  {:<10} {:<10}  speaker\n", "quotes", "articles", "first", "last");
+    for f in facets {
+        out.push_str(&format!(
+            "{:>6} {:>8}  {:<10} {:<10}  {}\n",
+            f.quotes,
+            f.articles,
+            f.first_date.as_deref().unwrap_or("-"),
+            f.last_date.as_deref().unwrap_or("-"),
+            f.speaker
+        ));
+    }
+    out
+}
+
+/// The stats for people.
+pub fn stats_text(s: &Stats) -> String {
+    format!(
+        "files      {}\narticles   {}\npassages   {}\nquotes     {}\nspeakers   {}\nsources    {}\ndates      {} .. {}\nindex size {:.1} MB\n",
+        s.files,
+        s.articles,
+        s.passages,
+        s.quotes,
+        s.speakers,
+        s.sources,
+        s.first_date.as_deref().unwrap_or("-"),
+        s.last_date.as_deref().unwrap_or("-"),
+        s.index_bytes as f64 / 1e6
+    )
+}

@@ -1,0 +1,157 @@
+//! Filters (speaker, dates, location, source, kind) applied around the text query without touching
+//! its score: each is a `ConstScoreQuery` with score 0 under `Must`.
+
+use std::ops::Bound;
+
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TokenStream;
+use tantivy::Term;
+
+use super::SearchError;
+use crate::index::schema::{name_analyzer, Fields, FILE_KIND, NARRATION_KIND};
+use crate::index::writer::date_value;
+
+/// Which passages a search considers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindFilter {
+    /// Quotes and narrative paragraphs.
+    #[default]
+    Any,
+    /// Quotes of any kind.
+    Quote,
+    Direct,
+    Mixed,
+    Indirect,
+    Narration,
+}
+
+/// A date bound from the command line: `2024`, `2024-06` or `2024-06-19`, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateBound {
+    /// First day the bound covers.
+    pub first: jiff::civil::Date,
+    /// Last day the bound covers.
+    pub last: jiff::civil::Date,
+}
+
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into the span of days it names.
+///
+/// Errors: a one-line explanation naming the accepted forms.
+pub fn parse_date_bound(value: &str) -> Result<DateBound, String> {
+    let bad = || format!("'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let number = |s: &str| s.parse::<i16>().map_err(|_| bad());
+    let (year, month, day) = match parts.as_slice() {
+        [y] if y.len() == 4 => (number(y)?, None, None),
+        [y, m] if y.len() == 4 => (number(y)?, Some(number(m)? as i8), None),
+        [y, m, d] if y.len() == 4 => (number(y)?, Some(number(m)? as i8), Some(number(d)? as i8)),
+        _ => return Err(bad()),
+    };
+    let date = |m, d| jiff::civil::Date::new(year, m, d).map_err(|_| bad());
+    Ok(match (month, day) {
+        (None, _) => DateBound { first: date(1, 1)?, last: date(12, 31)? },
+        (Some(m), None) => {
+            let first = date(m, 1)?;
+            DateBound { first, last: first.last_of_month() }
+        }
+        (Some(m), Some(d)) => {
+            let day = date(m, d)?;
+            DateBound { first: day, last: day }
+        }
+    })
+}
+
+/// What to keep of the passages a query matches.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Any of these speakers (canonical name or any part or alias), case- and accent-insensitive.
+    pub speakers: Vec<String>,
+    pub since: Option<DateBound>,
+    pub until: Option<DateBound>,
+    pub location: Option<String>,
+    pub source: Option<String>,
+    pub kind: KindFilter,
+}
+
+/// A phrase query over a name-analyzed field, or `None` when the value has no word in it.
+fn name_phrase(field: Field, value: &str) -> Option<Box<dyn Query>> {
+    let mut analyzer = name_analyzer();
+    let mut stream = analyzer.token_stream(value);
+    let mut terms = Vec::new();
+    while stream.advance() {
+        terms.push(Term::from_field_text(field, &stream.token().text));
+    }
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+fn kind_terms(fields: &Fields, kinds: &[&str]) -> Box<dyn Query> {
+    let subqueries = kinds
+        .iter()
+        .map(|k| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(fields.kind, k),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(subqueries))
+}
+
+fn constant(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+/// Wraps `text_query` with the filters. A filter value with no word in it (e.g. `--speaker "-"`)
+/// matches nothing.
+pub fn apply(
+    fields: &Fields,
+    text_query: Box<dyn Query>,
+    filters: &Filters,
+) -> Result<Box<dyn Query>, SearchError> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+    let nothing = || -> Box<dyn Query> { Box::new(BooleanQuery::new(Vec::new())) };
+    if !filters.speakers.is_empty() {
+        let any: Vec<(Occur, Box<dyn Query>)> = filters
+            .speakers
+            .iter()
+            .map(|s| (Occur::Should, name_phrase(fields.speaker, s).unwrap_or_else(nothing)))
+            .collect();
+        clauses.push(constant(Box::new(BooleanQuery::new(any))));
+    }
+    for (field, value) in [(fields.location, &filters.location), (fields.source, &filters.source)] {
+        if let Some(v) = value {
+            clauses.push(constant(name_phrase(field, v).unwrap_or_else(nothing)));
+        }
+    }
+    if filters.since.is_some() || filters.until.is_some() {
+        let lower = match filters.since {
+            Some(b) => Bound::Included(Term::from_field_date(fields.date, date_value(b.first))),
+            None => Bound::Unbounded,
+        };
+        let upper = match filters.until.and_then(|b| b.last.tomorrow().ok()) {
+            Some(day) => Bound::Excluded(Term::from_field_date(fields.date, date_value(day))),
+            None => Bound::Unbounded,
+        };
+        clauses.push(constant(Box::new(RangeQuery::new(lower, upper))));
+    }
+    match filters.kind {
+        KindFilter::Any => {}
+        KindFilter::Quote => clauses.push(constant(kind_terms(fields, &["direct", "mixed", "indirect"]))),
+        KindFilter::Direct => clauses.push(constant(kind_terms(fields, &["direct"]))),
+        KindFilter::Mixed => clauses.push(constant(kind_terms(fields, &["mixed"]))),
+        KindFilter::Indirect => clauses.push(constant(kind_terms(fields, &["indirect"]))),
+        KindFilter::Narration => clauses.push(constant(kind_terms(fields, &[NARRATION_KIND]))),
+    }
+    clauses.push((
+        Occur::MustNot,
+        Box::new(TermQuery::new(Term::from_field_text(fields.kind, FILE_KIND), IndexRecordOption::Basic)),
+    ));
+    let _ = AllQuery;
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}

@@ -1,0 +1,324 @@
+//! From a query string plus filters to ranked hits with snippets, and speaker facets.
+
+pub mod filters;
+pub mod query;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, TantivyDocument};
+
+use crate::index::schema::{FILE_KIND, NARRATION_KIND};
+use crate::index::{Fields, PassageIndex};
+pub use filters::{parse_date_bound, DateBound, Filters, KindFilter};
+
+/// Errors of a search. Messages are one line, fit for a terminal.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("cannot understand the query: {0}")]
+    Query(String),
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// BM25 score, best first (quote text weighs more than narration).
+    #[default]
+    Relevance,
+    /// Publication date, newest first; undated passages last.
+    Date,
+}
+
+/// One search request.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Tantivy query syntax; empty or `*` matches every passage the filters allow.
+    pub query: String,
+    pub filters: Filters,
+    pub sort: SortOrder,
+    pub limit: usize,
+    pub offset: usize,
+    /// Longest snippet, in characters.
+    pub snippet_chars: usize,
+}
+
+/// One ranked passage, in the shape `search --json` prints.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// 1-based rank including the offset.
+    pub rank: usize,
+    pub score: f32,
+    pub passage_id: String,
+    /// `direct`, `mixed`, `indirect` or `narration`.
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub mention: Option<String>,
+    pub cue: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub location: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub path: String,
+    /// 1-based line of the passage in the article text.
+    pub line: u64,
+    /// Byte offsets of the passage in the article text.
+    pub start: u64,
+    pub end: u64,
+    /// Plain-text excerpt of `text` around the best match.
+    pub snippet: String,
+    /// `[start, end)` UTF-8 byte ranges into `snippet` of the matched words.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Runs a search and returns the hits of the requested page.
+///
+/// Errors: [`SearchError::Query`] when the query cannot be parsed even after the repairs of
+/// [`query::parse_user_query`].
+pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    let fields = &index.fields;
+    let text_query = query::parse_user_query(index, &request.query)?;
+    let full = filters::apply(fields, text_query.box_clone(), &request.filters)?;
+    let limit = request.limit.max(1);
+    let addresses: Vec<(f32, DocAddress)> = match request.sort {
+        SortOrder::Relevance => searcher.search(
+            &*full,
+            &TopDocs::with_limit(limit).and_offset(request.offset).order_by_score(),
+        )?,
+        SortOrder::Date => searcher
+            .search(
+                &*full,
+                &TopDocs::with_limit(limit)
+                    .and_offset(request.offset)
+                    .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+            )?
+            .into_iter()
+            .map(|(_, a)| (0.0, a))
+            .collect(),
+    };
+    let mut generator = SnippetGenerator::create(&searcher, &*text_query, fields.text)?;
+    generator.set_max_num_chars(request.snippet_chars.max(20));
+    let mut hits = Vec::with_capacity(addresses.len());
+    for (i, (score, address)) in addresses.into_iter().enumerate() {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let mut hit = hit_from_doc(fields, &doc);
+        hit.rank = request.offset + i + 1;
+        hit.score = score;
+        let snippet = generator.snippet(&hit.text);
+        if snippet.is_empty() {
+            hit.snippet = leading_chars(&hit.text, request.snippet_chars.max(20)).to_string();
+        } else {
+            hit.snippet = snippet.fragment().to_string();
+            hit.highlights = snippet.highlighted().iter().map(|r| [r.start, r.end]).collect();
+        }
+        hits.push(hit);
+    }
+    Ok(hits)
+}
+
+fn leading_chars(text: &str, max_chars: usize) -> &str {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => {
+            let cut = text[..i].rfind(char::is_whitespace).unwrap_or(i);
+            &text[..cut]
+        }
+        None => text,
+    }
+}
+
+fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
+    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
+    Hit {
+        rank: 0,
+        score: 0.0,
+        passage_id: text(f.passage_id).unwrap_or_default(),
+        kind: text(f.kind).unwrap_or_default(),
+        text: text(f.text).unwrap_or_default(),
+        speaker: text(f.speaker_exact),
+        mention: text(f.mention),
+        cue: text(f.cue),
+        date: doc.get_first(f.date).and_then(|v| v.as_datetime()).map(format_date),
+        location: text(f.location),
+        title: text(f.title),
+        source: text(f.source),
+        url: text(f.url),
+        path: text(f.path).unwrap_or_default(),
+        line: number(f.line),
+        start: number(f.start),
+        end: number(f.end),
+        snippet: String::new(),
+        highlights: Vec::new(),
+    }
+}
+
+/// Formats an index date value as `YYYY-MM-DD` (UTC).
+pub fn format_date(value: tantivy::DateTime) -> String {
+    jiff::Timestamp::from_second(value.into_timestamp_secs())
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+        .unwrap_or_default()
+}
+
+/// Who is quoted most among the passages a query and filters select.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SpeakerFacet {
+    pub speaker: String,
+    /// Number of quotes.
+    pub quotes: u64,
+    /// Number of distinct articles quoting the speaker.
+    pub articles: u64,
+    /// `YYYY-MM-DD`, when any quote is dated.
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// Counts quotes per speaker for a query (empty = all) and filters, most quoted first, ties by name.
+pub fn speakers(
+    index: &PassageIndex,
+    query_text: &str,
+    filters: &Filters,
+    limit: usize,
+) -> Result<Vec<SpeakerFacet>, SearchError> {
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &index.fields;
+    let mut filters = filters.clone();
+    if filters.kind == KindFilter::Any || filters.kind == KindFilter::Narration {
+        filters.kind = KindFilter::Quote;
+    }
+    let q = filters::apply(f, query::parse_user_query(index, query_text)?, &filters)?;
+    let addresses = searcher.search(&*q, &DocSetCollector)?;
+    struct Acc {
+        quotes: u64,
+        articles: std::collections::HashSet<String>,
+        first: Option<i64>,
+        last: Option<i64>,
+    }
+    let mut by_speaker: HashMap<String, Acc> = HashMap::new();
+    for address in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let Some(speaker) = doc.get_first(f.speaker_exact).and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let acc = by_speaker.entry(speaker.to_string()).or_insert(Acc {
+            quotes: 0,
+            articles: Default::default(),
+            first: None,
+            last: None,
+        });
+        acc.quotes += 1;
+        if let Some(a) = doc.get_first(f.article_id).and_then(|v| v.as_str()) {
+            acc.articles.insert(a.to_string());
+        }
+        if let Some(d) = doc.get_first(f.date).and_then(|v| v.as_datetime()) {
+            let s = d.into_timestamp_secs();
+            acc.first = Some(acc.first.map_or(s, |x| x.min(s)));
+            acc.last = Some(acc.last.map_or(s, |x| x.max(s)));
+        }
+    }
+    let mut facets: Vec<SpeakerFacet> = by_speaker
+        .into_iter()
+        .map(|(speaker, acc)| SpeakerFacet {
+            speaker,
+            quotes: acc.quotes,
+            articles: acc.articles.len() as u64,
+            first_date: acc.first.map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+            last_date: acc.last.map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+        })
+        .collect();
+    facets.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.speaker.cmp(&b.speaker)));
+    facets.truncate(limit);
+    Ok(facets)
+}
+
+/// Totals of an index, in the shape `stats --json` prints.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Stats {
+    pub files: u64,
+    pub articles: u64,
+    pub passages: u64,
+    pub quotes: u64,
+    pub speakers: u64,
+    pub sources: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Size of the index folder on disk, in bytes.
+    pub index_bytes: u64,
+}
+
+/// Computes the totals of an index.
+pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &index.fields;
+    let kind_query = |kind: &str| {
+        tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(f.kind, kind),
+            tantivy::schema::IndexRecordOption::Basic,
+        )
+    };
+    let files = searcher.search(&kind_query(FILE_KIND), &DocSetCollector)?;
+    let mut articles = 0;
+    for address in &files {
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        articles += doc.get_first(f.file_articles).and_then(|v| v.as_u64()).unwrap_or(0);
+    }
+    let narration = searcher.search(&kind_query(NARRATION_KIND), &Count)?;
+    let all = searcher.search(&tantivy::query::AllQuery, &Count)?;
+    let passages = (all - files.len()) as u64;
+    let quotes = passages - narration as u64;
+    let distinct = |name: &str| -> Result<u64, SearchError> {
+        let mut values = std::collections::HashSet::new();
+        for segment in searcher.segment_readers() {
+            if let Some(column) = segment.fast_fields().str(name)? {
+                let mut buf = String::new();
+                for ord in 0..column.num_terms() as u64 {
+                    buf.clear();
+                    if column.ord_to_str(ord, &mut buf).is_ok() {
+                        values.insert(buf.clone());
+                    }
+                }
+            }
+        }
+        Ok(values.len() as u64)
+    };
+    let (mut first, mut last): (Option<i64>, Option<i64>) = (None, None);
+    for segment in searcher.segment_readers() {
+        let dates = segment.fast_fields().date("date")?;
+        for doc in segment.doc_ids_alive() {
+            if let Some(d) = dates.first(doc) {
+                let s = d.into_timestamp_secs();
+                first = Some(first.map_or(s, |x| x.min(s)));
+                last = Some(last.map_or(s, |x| x.max(s)));
+            }
+        }
+    }
+    let index_bytes = walkdir::WalkDir::new(&index.dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum();
+    let date = |s: Option<i64>| s.map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s)));
+    Ok(Stats {
+        files: files.len() as u64,
+        articles,
+        passages,
+        quotes,
+        speakers: distinct("speaker_exact")?,
+        sources: distinct("source_exact")?,
+        first_date: date(first),
+        last_date: date(last),
+        index_bytes,
+    })
+}

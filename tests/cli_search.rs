@@ -1,0 +1,176 @@
+//! End-to-end: `newsquote index` then the searches of the first release, through the binary,
+//! with exit codes and JSON as users see them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = "sputnik-2024-06-19-putin-kim-talks.txt";
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn run(args: &[&str], index: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsquote"))
+        .args(args)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("newsquote runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o).lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+}
+
+/// An index of the seed article alone, so that ranks do not depend on the rest of the corpus.
+fn seed_index() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::copy(corpus().join(SEED), docs.join(SEED)).unwrap();
+    let index = dir.path().join("index");
+    let o = run(&["index", docs.to_str().unwrap()], &index);
+    assert!(o.status.success(), "index failed: {}", stderr(&o));
+    (dir, index)
+}
+
+#[test]
+fn phrase_and_two_words_rank_the_lede_first() {
+    let (_dir, index) = seed_index();
+    for query in ["\"strategic partnership\"", "strategic partnership"] {
+        let o = run(&["search", query, "--json"], &index);
+        assert_eq!(o.status.code(), Some(0), "{query}");
+        let hits = json_lines(&o);
+        let top = &hits[0];
+        assert!(
+            top["text"].as_str().unwrap().contains("Comprehensive Strategic Partnership Agreement"),
+            "{query}: top hit was {top}"
+        );
+        assert_eq!(top["kind"], "narration");
+        assert_eq!(top["speaker"], serde_json::Value::Null);
+        assert_eq!(top["rank"], 1);
+    }
+}
+
+#[test]
+fn speaker_filter_keeps_only_that_speaker() {
+    let (_dir, index) = seed_index();
+    let o = run(&["search", "strategic", "--speaker", "Kim Jong-un", "--json"], &index);
+    assert_eq!(o.status.code(), Some(0));
+    let hits = json_lines(&o);
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    let texts: Vec<&str> = hits.iter().map(|h| h["text"].as_str().unwrap()).collect();
+    assert!(texts.iter().any(|t| t.contains("strategic stability")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("strategic communication")), "{texts:?}");
+    assert!(hits.iter().all(|h| h["speaker"] == "Kim Jong-un"));
+}
+
+#[test]
+fn no_hits_exit_one() {
+    let (_dir, index) = seed_index();
+    let o = run(&["search", "strategic", "--speaker", "putin"], &index);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn json_hits_carry_speaker_date_and_highlights() {
+    let (_dir, index) = seed_index();
+    let o = run(&["search", "Moscow", "--speaker", "putin", "--json"], &index);
+    assert_eq!(o.status.code(), Some(0));
+    let hits = json_lines(&o);
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["speaker"] == "Vladimir Putin"), "{hits:?}");
+    assert!(hits.iter().any(|h| h["text"].as_str().unwrap().contains("held in Russia, in Moscow")));
+    for h in &hits {
+        assert_eq!(h["date"], "2024-06-19");
+        assert_eq!(h["source"], "Sputnik International");
+        let snippet = h["snippet"].as_str().unwrap();
+        for range in h["highlights"].as_array().unwrap() {
+            let (s, e) = (range[0].as_u64().unwrap() as usize, range[1].as_u64().unwrap() as usize);
+            assert_eq!(&snippet[s..e], "Moscow");
+        }
+    }
+}
+
+#[test]
+fn second_run_changes_nothing_and_stats_count_passages() {
+    let (dir, index) = seed_index();
+    let docs = dir.path().join("docs");
+    let o = run(&["index", docs.to_str().unwrap()], &index);
+    assert!(stderr(&o).contains("0 files indexed, 1 unchanged"), "{}", stderr(&o));
+    let o = run(&["stats", "--json"], &index);
+    let stats: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(stats["articles"], 1);
+    assert_eq!(stats["files"], 1);
+    assert!(stats["quotes"].as_u64().unwrap() >= 12, "{stats}");
+    assert_eq!(stats["first_date"], "2024-06-19");
+}
+
+#[test]
+fn added_and_removed_files_are_followed() {
+    let (dir, index) = seed_index();
+    let docs = dir.path().join("docs");
+    let extra = docs.join("extra.txt");
+    std::fs::write(
+        &extra,
+        "Harbour closes\n\n\"The harbour closes at noon,\" port director Ines Valk said.\n",
+    )
+    .unwrap();
+    let o = run(&["index", docs.to_str().unwrap()], &index);
+    assert!(stderr(&o).contains("1 files indexed, 1 unchanged"), "{}", stderr(&o));
+    let o = run(&["search", "harbour", "--json"], &index);
+    assert_eq!(o.status.code(), Some(0));
+    std::fs::remove_file(&extra).unwrap();
+    let o = run(&["index", docs.to_str().unwrap()], &index);
+    assert!(stderr(&o).contains("1 removed"), "{}", stderr(&o));
+    let o = run(&["search", "harbour"], &index);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn bad_date_is_a_one_line_error_naming_the_flag() {
+    let (_dir, index) = seed_index();
+    let o = run(&["search", "strategic", "--since", "2024-13"], &index);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("--since") && err.lines().count() == 1, "{err}");
+}
+
+#[test]
+fn odd_queries_never_panic() {
+    let (_dir, index) = seed_index();
+    for q in ["text:", "(", "\"unbalanced", "a AND NOT b", "-2", "https://example.test/x"] {
+        let o = run(&["search", q], &index);
+        assert!(matches!(o.status.code(), Some(0..=2)), "{q}");
+        assert!(!stderr(&o).contains("panicked"), "{q}: {}", stderr(&o));
+        assert!(stderr(&o).lines().count() <= 1, "{q}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn missing_index_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["search", "x"], &dir.path().join("nothing"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no index here"), "{}", stderr(&o));
+}
+
+#[test]
+fn folder_that_is_not_an_index_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.md"), "mine").unwrap();
+    let o = run(&["index", corpus().join(SEED).to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a newsquote index"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(dir.path().join("notes.md")).unwrap(), "mine");
+}
