@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use newsquote::article;
+use newsquote::index::writer::walk_inputs;
 use newsquote::index::{self, IndexOptions};
 use newsquote::output::{extraction, hits};
 use newsquote::quote::extract_quotes;
@@ -214,13 +215,16 @@ fn stdout_line(out: &mut impl Write, line: &str) -> std::io::Result<()> {
 pub fn run_index(args: &IndexArgs) -> Result<Outcome> {
     let started = Instant::now();
     let passage_index = index::open_or_create(&args.index, args.rebuild)?;
-    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
             .expect("valid template"),
     );
     let warn = |w: String| bar.suspend(|| eprintln!("warning: {w}"));
-    let options = IndexOptions { memory_budget: args.memory.max(16) * 1024 * 1024 };
+    let options = IndexOptions {
+        memory_budget: args.memory.max(16) * 1024 * 1024,
+    };
     let summary = index::index_paths(
         &passage_index,
         &args.paths,
@@ -265,10 +269,18 @@ pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     for hit in &found {
-        let text = if args.json { hits::hit_json(hit) } else { hits::hit_text(hit, colour) };
+        let text = if args.json {
+            hits::hit_json(hit)
+        } else {
+            hits::hit_text(hit, colour)
+        };
         stdout_line(&mut out, &text)?;
     }
-    Ok(if found.is_empty() { Outcome::Nothing } else { Outcome::Found })
+    Ok(if found.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }
 
 /// `newsquote extract`.
@@ -281,16 +293,9 @@ pub fn run_extract(args: &ExtractArgs) -> Result<Outcome> {
             eprintln!("warning: {}: no such file or folder", root.display());
             continue;
         }
-        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    eprintln!("warning: {e}");
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() || !(article::is_supported(entry.path()) || entry.depth() == 0) {
-                continue;
+        let mut on_file = |entry: walkdir::DirEntry| {
+            if failure.is_some() {
+                return;
             }
             let result = article::read_file(
                 entry.path(),
@@ -311,15 +316,20 @@ pub fn run_extract(args: &ExtractArgs) -> Result<Outcome> {
                 },
                 &mut |w| eprintln!("warning: {w}"),
             );
-            if let Some(e) = failure.take() {
-                return Err(e.into());
-            }
             if let Err(e) = result {
                 eprintln!("warning: {e}");
             }
+        };
+        walk_inputs(root, &mut on_file, &|w| eprintln!("warning: {w}"));
+        if let Some(e) = failure.take() {
+            return Err(e.into());
         }
     }
-    Ok(if any { Outcome::Found } else { Outcome::Nothing })
+    Ok(if any {
+        Outcome::Found
+    } else {
+        Outcome::Nothing
+    })
 }
 
 /// `newsquote speakers`.
@@ -339,7 +349,11 @@ pub fn run_speakers(args: &SpeakersArgs) -> Result<Outcome> {
     } else if !facets.is_empty() {
         stdout_line(&mut out, &hits::speakers_text(&facets))?;
     }
-    Ok(if facets.is_empty() { Outcome::Nothing } else { Outcome::Found })
+    Ok(if facets.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
 }
 
 /// `newsquote stats`.
@@ -347,7 +361,11 @@ pub fn run_stats(args: &StatsArgs) -> Result<Outcome> {
     let passage_index = index::open(&args.index)?;
     let stats = search::stats(&passage_index).context("reading the index")?;
     let mut out = std::io::stdout().lock();
-    let text = if args.json { serde_json::to_string(&stats)? } else { hits::stats_text(&stats) };
+    let text = if args.json {
+        serde_json::to_string(&stats)?
+    } else {
+        hits::stats_text(&stats)
+    };
     stdout_line(&mut out, &text)?;
     Ok(Outcome::Found)
 }

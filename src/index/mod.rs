@@ -25,7 +25,9 @@ pub enum IndexError {
     NotAnIndex(String),
     #[error("{0}: {1}; run `newsquote index --rebuild` to rebuild it")]
     Incompatible(String, String),
-    #[error("{0}: the index is locked by another newsquote process (is an `index` run still going?)")]
+    #[error(
+        "{0}: the index is locked by another newsquote process (is an `index` run still going?)"
+    )]
     Locked(String),
     #[error("{0}: {1}")]
     Path(String, String),
@@ -55,7 +57,11 @@ pub fn open(dir: &Path) -> Result<PassageIndex, IndexError> {
     let fields =
         schema::fields_of(&index.schema()).map_err(|e| IndexError::Incompatible(shown, e))?;
     schema::register_analyzers(&index);
-    Ok(PassageIndex { index, fields, dir: dir.to_path_buf() })
+    Ok(PassageIndex {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
 }
 
 /// Opens the index in `dir` for writing, creating it when the folder is absent or empty. With
@@ -99,5 +105,9 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<PassageIndex, IndexEr
     let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Path(shown, e.to_string()))?;
     let index = Index::create(directory, schema, Default::default())?;
     schema::register_analyzers(&index);
-    Ok(PassageIndex { index, fields, dir: dir.to_path_buf() })
+    Ok(PassageIndex {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
 }

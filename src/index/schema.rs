@@ -144,7 +144,10 @@ pub fn name_analyzer() -> TextAnalyzer {
 /// Resolves the field handles of an opened index, or explains why its schema is not this one.
 pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
     let (expected, fields) = build_schema();
-    let ours: Vec<_> = expected.fields().map(|(_, e)| e.name().to_string()).collect();
+    let ours: Vec<_> = expected
+        .fields()
+        .map(|(_, e)| e.name().to_string())
+        .collect();
     let theirs: Vec<_> = schema.fields().map(|(_, e)| e.name().to_string()).collect();
     if ours != theirs {
         return Err("the index was written by another version of newsquote".into());

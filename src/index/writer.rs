@@ -27,7 +27,9 @@ pub struct IndexOptions {
 
 impl Default for IndexOptions {
     fn default() -> Self {
-        IndexOptions { memory_budget: 256 * 1024 * 1024 }
+        IndexOptions {
+            memory_budget: 256 * 1024 * 1024,
+        }
     }
 }
 
@@ -82,10 +84,13 @@ pub fn index_paths(
 ) -> Result<IndexSummary, IndexError> {
     let shown = index.dir.display().to_string();
     let writer: IndexWriter<TantivyDocument> =
-        index.index.writer(options.memory_budget).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => IndexError::Locked(shown.clone()),
-            other => IndexError::Tantivy(other),
-        })?;
+        index
+            .index
+            .writer(options.memory_budget)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Locked(shown.clone()),
+                other => IndexError::Tantivy(other),
+            })?;
     let fields = &index.fields;
     let manifest = load_manifest(index)?;
 
@@ -134,7 +139,11 @@ pub fn index_paths(
             Ok(FileOutcome::Skipped) => {
                 skipped.fetch_add(1, Ordering::Relaxed);
             }
-            Ok(FileOutcome::Indexed { articles: a, passages: p, quotes: q }) => {
+            Ok(FileOutcome::Indexed {
+                articles: a,
+                passages: p,
+                quotes: q,
+            }) => {
                 indexed.fetch_add(1, Ordering::Relaxed);
                 articles.fetch_add(a, Ordering::Relaxed);
                 passages.fetch_add(p, Ordering::Relaxed);
@@ -168,46 +177,101 @@ pub fn index_paths(
     Ok(summary)
 }
 
-fn walk(path: &Path, found: &mut Vec<FoundFile>, on_warning: &(dyn Fn(String) + Sync)) {
-    for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+/// Whether a file found in a folder is a data set's own documentation (`README.txt`, `LICENSE.txt`)
+/// rather than an article: such files sit beside article collections (the BBC set has one).
+pub fn is_folder_documentation(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "COPYING" | "CHANGELOG"
+    )
+}
+
+/// Walks files and folders (following links, sorted by name) and calls `on_file` for every file
+/// newsquote reads: a file named directly is always taken; inside folders, files of a supported
+/// form that are not the folder's documentation. Problems (unreadable folders, link loops) go to
+/// `on_warning`, one line each, and the walk goes on.
+pub fn walk_inputs(
+    path: &Path,
+    on_file: &mut dyn FnMut(walkdir::DirEntry),
+    on_warning: &(dyn Fn(String) + Sync),
+) {
+    for entry in walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e.path().map(|p| p.display().to_string()).unwrap_or_default();
-                on_warning(format!("{at}: {}", e.io_error().map_or(e.to_string(), |io| io.to_string())));
+                let at = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let reason = e.io_error().map_or(e.to_string(), |io| io.to_string());
+                on_warning(format!("{at}: {reason}"));
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !article::is_supported(entry.path()) {
-            continue;
+        let wanted = entry.depth() == 0
+            || (article::is_supported(entry.path()) && !is_folder_documentation(entry.path()));
+        if entry.file_type().is_file() && wanted {
+            on_file(entry);
         }
-        let meta = match entry.metadata() {
-            Ok(m) => m,
-            Err(e) => {
-                on_warning(format!("{}: {e}", entry.path().display()));
-                continue;
-            }
-        };
-        let key = match std::fs::canonicalize(entry.path()) {
-            Ok(k) => k.display().to_string(),
-            Err(e) => {
-                on_warning(format!("{}: {e}", entry.path().display()));
-                continue;
-            }
-        };
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_secs());
-        found.push(FoundFile { path: entry.into_path(), key, size: meta.len(), mtime });
     }
+}
+
+fn walk(path: &Path, found: &mut Vec<FoundFile>, on_warning: &(dyn Fn(String) + Sync)) {
+    walk_inputs(
+        path,
+        &mut |entry| found_file(entry, found, on_warning),
+        on_warning,
+    );
+}
+
+fn found_file(
+    entry: walkdir::DirEntry,
+    found: &mut Vec<FoundFile>,
+    on_warning: &(dyn Fn(String) + Sync),
+) {
+    let meta = match entry.metadata() {
+        Ok(m) => m,
+        Err(e) => {
+            on_warning(format!("{}: {e}", entry.path().display()));
+            return;
+        }
+    };
+    let key = match std::fs::canonicalize(entry.path()) {
+        Ok(k) => k.display().to_string(),
+        Err(e) => {
+            on_warning(format!("{}: {e}", entry.path().display()));
+            return;
+        }
+    };
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    found.push(FoundFile {
+        path: entry.into_path(),
+        key,
+        size: meta.len(),
+        mtime,
+    });
 }
 
 enum FileOutcome {
     Unchanged,
     Skipped,
-    Indexed { articles: u64, passages: u64, quotes: u64 },
+    Indexed {
+        articles: u64,
+        passages: u64,
+        quotes: u64,
+    },
 }
 
 fn index_file(
@@ -263,7 +327,11 @@ fn index_file(
     manifest.add_u64(fields.file_mtime, file.mtime);
     manifest.add_u64(fields.file_articles, articles);
     writer.add_document(manifest)?;
-    Ok(FileOutcome::Indexed { articles, passages, quotes })
+    Ok(FileOutcome::Indexed {
+        articles,
+        passages,
+        quotes,
+    })
 }
 
 fn hash_file(path: &Path) -> std::io::Result<String> {
@@ -311,7 +379,12 @@ pub fn passage_documents(
         let end_s = end.to_string();
         doc.add_text(
             fields.passage_id,
-            short_hash(&[article_id.as_bytes(), start_s.as_bytes(), end_s.as_bytes(), kind.as_bytes()]),
+            short_hash(&[
+                article_id.as_bytes(),
+                start_s.as_bytes(),
+                end_s.as_bytes(),
+                kind.as_bytes(),
+            ]),
         );
         doc.add_text(fields.article_id, &article_id);
         doc.add_text(fields.file, file_key);
@@ -361,7 +434,12 @@ pub fn passage_documents(
         if quotes.iter().any(|q| q.start < p.end && q.end > p.start) {
             continue;
         }
-        out.push(base(NARRATION_KIND, p.start, p.end, article.paragraph_text(p)));
+        out.push(base(
+            NARRATION_KIND,
+            p.start,
+            p.end,
+            article.paragraph_text(p),
+        ));
     }
 }
 
@@ -369,16 +447,28 @@ fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>,
     let f = &index.fields;
     let reader = index.index.reader()?;
     let searcher = reader.searcher();
-    let query = TermQuery::new(Term::from_field_text(f.kind, FILE_KIND), IndexRecordOption::Basic);
+    let query = TermQuery::new(
+        Term::from_field_text(f.kind, FILE_KIND),
+        IndexRecordOption::Basic,
+    );
     let addresses = searcher.search(&query, &DocSetCollector)?;
     let mut manifest = HashMap::with_capacity(addresses.len());
     for address in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
         let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
         manifest.insert(
             text(f.file),
-            ManifestEntry { hash: text(f.file_hash), size: number(f.file_size), mtime: number(f.file_mtime) },
+            ManifestEntry {
+                hash: text(f.file_hash),
+                size: number(f.file_size),
+                mtime: number(f.file_mtime),
+            },
         );
     }
     Ok(manifest)

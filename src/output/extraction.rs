@@ -33,7 +33,11 @@ pub fn extraction_json(article: &Article, quotes: &[Quote], with_body: bool) -> 
         "quotes": quotes,
     });
     if with_body {
-        let body: Vec<&str> = article.paragraphs.iter().map(|p| article.paragraph_text(p)).collect();
+        let body: Vec<&str> = article
+            .paragraphs
+            .iter()
+            .map(|p| article.paragraph_text(p))
+            .collect();
         object["body"] = Value::String(body.join("\n\n"));
     }
     object
@@ -42,7 +46,10 @@ pub fn extraction_json(article: &Article, quotes: &[Quote], with_body: bool) -> 
 /// The same article as a few human-readable lines: metadata, then one line per quote.
 pub fn extraction_text(article: &Article, quotes: &[Quote]) -> String {
     let mut out = String::new();
-    let date = article.published.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+    let date = article
+        .published
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "no date".into());
     out.push_str(&format!(
         "{}\n  title: {}\n  source: {} | date: {} | location: {}\n  {} quotes\n",
         article.path,

@@ -8,7 +8,11 @@ const HIGHLIGHT_OFF: &str = "\x1b[0m";
 
 /// The snippet with its highlighted ranges marked: ANSI colour when `colour`, else `[…]` brackets.
 pub fn marked_snippet(hit: &Hit, colour: bool) -> String {
-    let (on, off) = if colour { (HIGHLIGHT_ON, HIGHLIGHT_OFF) } else { ("[", "]") };
+    let (on, off) = if colour {
+        (HIGHLIGHT_ON, HIGHLIGHT_OFF)
+    } else {
+        ("[", "]")
+    };
     let mut out = String::with_capacity(hit.snippet.len() + 16);
     let mut at = 0;
     for [start, end] in &hit.highlights {
@@ -53,7 +57,10 @@ pub fn hit_json(hit: &Hit) -> String {
 
 /// The speakers table for people.
 pub fn speakers_text(facets: &[SpeakerFacet]) -> String {
-    let mut out = format!("{:>6} {:>8}  {:<10} {:<10}  speaker\n", "quotes", "articles", "first", "last");
+    let mut out = format!(
+        "{:>6} {:>8}  {:<10} {:<10}  speaker\n",
+        "quotes", "articles", "first", "last"
+    );
     for f in facets {
         out.push_str(&format!(
             "{:>6} {:>8}  {:<10} {:<10}  {}\n",

@@ -3,7 +3,9 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenStream;
 use tantivy::Term;
@@ -50,14 +52,23 @@ pub fn parse_date_bound(value: &str) -> Result<DateBound, String> {
     };
     let date = |m, d| jiff::civil::Date::new(year, m, d).map_err(|_| bad());
     Ok(match (month, day) {
-        (None, _) => DateBound { first: date(1, 1)?, last: date(12, 31)? },
+        (None, _) => DateBound {
+            first: date(1, 1)?,
+            last: date(12, 31)?,
+        },
         (Some(m), None) => {
             let first = date(m, 1)?;
-            DateBound { first, last: first.last_of_month() }
+            DateBound {
+                first,
+                last: first.last_of_month(),
+            }
         }
         (Some(m), Some(d)) => {
             let day = date(m, d)?;
-            DateBound { first: day, last: day }
+            DateBound {
+                first: day,
+                last: day,
+            }
         }
     })
 }
@@ -84,7 +95,10 @@ fn name_phrase(field: Field, value: &str) -> Option<Box<dyn Query>> {
     }
     match terms.len() {
         0 => None,
-        1 => Some(Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic))),
+        1 => Some(Box::new(TermQuery::new(
+            terms.remove(0),
+            IndexRecordOption::Basic,
+        ))),
         _ => Some(Box::new(PhraseQuery::new(terms))),
     }
 }
@@ -120,11 +134,19 @@ pub fn apply(
         let any: Vec<(Occur, Box<dyn Query>)> = filters
             .speakers
             .iter()
-            .map(|s| (Occur::Should, name_phrase(fields.speaker, s).unwrap_or_else(nothing)))
+            .map(|s| {
+                (
+                    Occur::Should,
+                    name_phrase(fields.speaker, s).unwrap_or_else(nothing),
+                )
+            })
             .collect();
         clauses.push(constant(Box::new(BooleanQuery::new(any))));
     }
-    for (field, value) in [(fields.location, &filters.location), (fields.source, &filters.source)] {
+    for (field, value) in [
+        (fields.location, &filters.location),
+        (fields.source, &filters.source),
+    ] {
         if let Some(v) = value {
             clauses.push(constant(name_phrase(field, v).unwrap_or_else(nothing)));
         }
@@ -142,7 +164,10 @@ pub fn apply(
     }
     match filters.kind {
         KindFilter::Any => {}
-        KindFilter::Quote => clauses.push(constant(kind_terms(fields, &["direct", "mixed", "indirect"]))),
+        KindFilter::Quote => clauses.push(constant(kind_terms(
+            fields,
+            &["direct", "mixed", "indirect"],
+        ))),
         KindFilter::Direct => clauses.push(constant(kind_terms(fields, &["direct"]))),
         KindFilter::Mixed => clauses.push(constant(kind_terms(fields, &["mixed"]))),
         KindFilter::Indirect => clauses.push(constant(kind_terms(fields, &["indirect"]))),
@@ -150,7 +175,10 @@ pub fn apply(
     }
     clauses.push((
         Occur::MustNot,
-        Box::new(TermQuery::new(Term::from_field_text(fields.kind, FILE_KIND), IndexRecordOption::Basic)),
+        Box::new(TermQuery::new(
+            Term::from_field_text(fields.kind, FILE_KIND),
+            IndexRecordOption::Basic,
+        )),
     ));
     let _ = AllQuery;
     Ok(Box::new(BooleanQuery::new(clauses)))

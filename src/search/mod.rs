@@ -92,7 +92,9 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     let addresses: Vec<(f32, DocAddress)> = match request.sort {
         SortOrder::Relevance => searcher.search(
             &*full,
-            &TopDocs::with_limit(limit).and_offset(request.offset).order_by_score(),
+            &TopDocs::with_limit(limit)
+                .and_offset(request.offset)
+                .order_by_score(),
         )?,
         SortOrder::Date => searcher
             .search(
@@ -118,7 +120,11 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
             hit.snippet = leading_chars(&hit.text, request.snippet_chars.max(20)).to_string();
         } else {
             hit.snippet = snippet.fragment().to_string();
-            hit.highlights = snippet.highlighted().iter().map(|r| [r.start, r.end]).collect();
+            hit.highlights = snippet
+                .highlighted()
+                .iter()
+                .map(|r| [r.start, r.end])
+                .collect();
         }
         hits.push(hit);
     }
@@ -136,7 +142,11 @@ fn leading_chars(text: &str, max_chars: usize) -> &str {
 }
 
 fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
-    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
     let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     Hit {
         rank: 0,
@@ -147,7 +157,10 @@ fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         speaker: text(f.speaker_exact),
         mention: text(f.mention),
         cue: text(f.cue),
-        date: doc.get_first(f.date).and_then(|v| v.as_datetime()).map(format_date),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .map(format_date),
         location: text(f.location),
         title: text(f.title),
         source: text(f.source),
@@ -231,11 +244,19 @@ pub fn speakers(
             speaker,
             quotes: acc.quotes,
             articles: acc.articles.len() as u64,
-            first_date: acc.first.map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
-            last_date: acc.last.map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+            first_date: acc
+                .first
+                .map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+            last_date: acc
+                .last
+                .map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
         })
         .collect();
-    facets.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.speaker.cmp(&b.speaker)));
+    facets.sort_by(|a, b| {
+        b.quotes
+            .cmp(&a.quotes)
+            .then_with(|| a.speaker.cmp(&b.speaker))
+    });
     facets.truncate(limit);
     Ok(facets)
 }
@@ -270,7 +291,10 @@ pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
     let mut articles = 0;
     for address in &files {
         let doc: TantivyDocument = searcher.doc(*address)?;
-        articles += doc.get_first(f.file_articles).and_then(|v| v.as_u64()).unwrap_or(0);
+        articles += doc
+            .get_first(f.file_articles)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
     }
     let narration = searcher.search(&kind_query(NARRATION_KIND), &Count)?;
     let all = searcher.search(&tantivy::query::AllQuery, &Count)?;

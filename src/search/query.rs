@@ -22,7 +22,9 @@ pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Que
     let mut parser = QueryParser::for_index(&index.index, vec![fields.text, fields.quote]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.quote, QUOTE_BOOST);
-    parser.parse_query(&repaired).map_err(|e| SearchError::Query(e.to_string()))
+    parser
+        .parse_query(&repaired)
+        .map_err(|e| SearchError::Query(e.to_string()))
 }
 
 /// The textual repairs of [`parse_user_query`].
