@@ -28,7 +28,10 @@ fn stderr(o: &Output) -> String {
 }
 
 fn json_lines(o: &Output) -> Vec<serde_json::Value> {
-    stdout(o).lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
 }
 
 /// An index of the seed article alone, so that ranks do not depend on the rest of the corpus.
@@ -52,7 +55,10 @@ fn phrase_and_two_words_rank_the_lede_first() {
         let hits = json_lines(&o);
         let top = &hits[0];
         assert!(
-            top["text"].as_str().unwrap().contains("Comprehensive Strategic Partnership Agreement"),
+            top["text"]
+                .as_str()
+                .unwrap()
+                .contains("Comprehensive Strategic Partnership Agreement"),
             "{query}: top hit was {top}"
         );
         assert_eq!(top["kind"], "narration");
@@ -64,13 +70,22 @@ fn phrase_and_two_words_rank_the_lede_first() {
 #[test]
 fn speaker_filter_keeps_only_that_speaker() {
     let (_dir, index) = seed_index();
-    let o = run(&["search", "strategic", "--speaker", "Kim Jong-un", "--json"], &index);
+    let o = run(
+        &["search", "strategic", "--speaker", "Kim Jong-un", "--json"],
+        &index,
+    );
     assert_eq!(o.status.code(), Some(0));
     let hits = json_lines(&o);
     assert_eq!(hits.len(), 2, "{hits:?}");
     let texts: Vec<&str> = hits.iter().map(|h| h["text"].as_str().unwrap()).collect();
-    assert!(texts.iter().any(|t| t.contains("strategic stability")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("strategic communication")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("strategic stability")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("strategic communication")),
+        "{texts:?}"
+    );
     assert!(hits.iter().all(|h| h["speaker"] == "Kim Jong-un"));
 }
 
@@ -85,18 +100,30 @@ fn no_hits_exit_one() {
 #[test]
 fn json_hits_carry_speaker_date_and_highlights() {
     let (_dir, index) = seed_index();
-    let o = run(&["search", "Moscow", "--speaker", "putin", "--json"], &index);
+    let o = run(
+        &["search", "Moscow", "--speaker", "putin", "--json"],
+        &index,
+    );
     assert_eq!(o.status.code(), Some(0));
     let hits = json_lines(&o);
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["speaker"] == "Vladimir Putin"), "{hits:?}");
-    assert!(hits.iter().any(|h| h["text"].as_str().unwrap().contains("held in Russia, in Moscow")));
+    assert!(
+        hits.iter().all(|h| h["speaker"] == "Vladimir Putin"),
+        "{hits:?}"
+    );
+    assert!(hits.iter().any(|h| h["text"]
+        .as_str()
+        .unwrap()
+        .contains("held in Russia, in Moscow")));
     for h in &hits {
         assert_eq!(h["date"], "2024-06-19");
         assert_eq!(h["source"], "Sputnik International");
         let snippet = h["snippet"].as_str().unwrap();
         for range in h["highlights"].as_array().unwrap() {
-            let (s, e) = (range[0].as_u64().unwrap() as usize, range[1].as_u64().unwrap() as usize);
+            let (s, e) = (
+                range[0].as_u64().unwrap() as usize,
+                range[1].as_u64().unwrap() as usize,
+            );
             assert_eq!(&snippet[s..e], "Moscow");
         }
     }
@@ -107,7 +134,11 @@ fn second_run_changes_nothing_and_stats_count_passages() {
     let (dir, index) = seed_index();
     let docs = dir.path().join("docs");
     let o = run(&["index", docs.to_str().unwrap()], &index);
-    assert!(stderr(&o).contains("0 files indexed, 1 unchanged"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 files indexed, 1 unchanged"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["stats", "--json"], &index);
     let stats: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(stats["articles"], 1);
@@ -127,7 +158,11 @@ fn added_and_removed_files_are_followed() {
     )
     .unwrap();
     let o = run(&["index", docs.to_str().unwrap()], &index);
-    assert!(stderr(&o).contains("1 files indexed, 1 unchanged"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 files indexed, 1 unchanged"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["search", "harbour", "--json"], &index);
     assert_eq!(o.status.code(), Some(0));
     std::fs::remove_file(&extra).unwrap();
@@ -149,7 +184,14 @@ fn bad_date_is_a_one_line_error_naming_the_flag() {
 #[test]
 fn odd_queries_never_panic() {
     let (_dir, index) = seed_index();
-    for q in ["text:", "(", "\"unbalanced", "a AND NOT b", "-2", "https://example.test/x"] {
+    for q in [
+        "text:",
+        "(",
+        "\"unbalanced",
+        "a AND NOT b",
+        "-2",
+        "https://example.test/x",
+    ] {
         let o = run(&["search", q], &index);
         assert!(matches!(o.status.code(), Some(0..=2)), "{q}");
         assert!(!stderr(&o).contains("panicked"), "{q}: {}", stderr(&o));
@@ -169,8 +211,18 @@ fn missing_index_is_a_clear_error() {
 fn folder_that_is_not_an_index_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("notes.md"), "mine").unwrap();
-    let o = run(&["index", corpus().join(SEED).to_str().unwrap()], dir.path());
+    let o = run(
+        &["index", corpus().join(SEED).to_str().unwrap()],
+        dir.path(),
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("not a newsquote index"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(dir.path().join("notes.md")).unwrap(), "mine");
+    assert!(
+        stderr(&o).contains("not a newsquote index"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.md")).unwrap(),
+        "mine"
+    );
 }
