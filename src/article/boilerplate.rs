@@ -1,0 +1,177 @@
+//! Lines of a saved page that are not the article: subscription and login prompts, photo credits,
+//! image captions stamped with the site's name, share widgets, "read more" teasers, and lines in
+//! another script than the article's.
+//!
+//! Each rule is a small named pattern, matched on one line (case-insensitive). Checked on the seed
+//! (all 7 boilerplate lines caught) and on `../shared/data/bbc` (2,225 files), `eval/polnear/dev-text`
+//! and `eval/speakers/dev-text`, where no line is dropped (see `tests/article_text.rs`).
+
+use super::date::{self, Order};
+use jiff::civil::Date;
+use regex::{Regex, RegexSet};
+use std::sync::LazyLock;
+
+const SOCIAL: &str = r"(?:facebook|twitter|x|whatsapp|telegram|vk|vkontakte|linkedin|reddit|pinterest|email|e-mail|mail|print|copy link|share|tweet|flipboard|messenger|ok|odnoklassniki|threads|bluesky)";
+
+/// Rules, in the order of [`RULE_NAMES`].
+static RULES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        // subscription / login / discussion prompts
+        r"(?i)^(?:get the latest news|sign up for (?:our|the)\b|subscribe (?:to|now|for)\b|subscribe$|to participate in the discussion|log in or register|(?:log|sign) ?in(?: or (?:register|sign up))?$|register$|newsletter$|already a subscriber|create (?:a free )?account)",
+        // photo credits and media-bank links
+        r"(?i)(?:^©|^\(c\)\s|go to the mediabank|^(?:photo|image|picture|video)(?: credit)?s?\s*:|^(?:photo|image) by\b|/ (?:getty images|afp|reuters|ap)$)",
+        // share widgets: a line made only of network names and separators
+        &format!(r"(?i)^(?:share(?: this(?: article| story)?)?(?: on)?\s*:?\s*)?{SOCIAL}(?:[\s|·•,/]+{SOCIAL})*$"),
+        // teasers and site furniture
+        r"(?i)^(?:read more|read also|also read|related(?: articles| stories| news)?|see also|recommended|most read|trending|advertisement|sponsored|click here|all rights reserved|copyright\b|follow (?:us|\w+) on\b)\s*[:.!]?",
+    ])
+    .expect("boilerplate rules")
+});
+
+/// Names of the rules of [`is_boilerplate`], for reports and tests.
+pub const RULE_NAMES: &[&str] = &["prompt", "photo credit", "share widget", "site furniture"];
+
+/// The name of the rule that marks `line` as boilerplate, if any (see the module docs). Lines longer
+/// than 300 bytes are never boilerplate.
+pub fn is_boilerplate(line: &str) -> Option<&'static str> {
+    let t = clean(line);
+    if t.is_empty() || t.len() > 300 {
+        return None;
+    }
+    RULES.matches(&t).iter().next().map(|i| RULE_NAMES[i])
+}
+
+/// Non-breaking and other odd spaces to plain spaces, runs collapsed, ends trimmed.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}') {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// A site stamp: "- Sputnik International, 1920" (the site's name line) or a caption ending in
+/// "- Sputnik International, 1920, 19.06.2024" (an image caption with the image width and date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteStamp {
+    /// The publisher, "Sputnik International".
+    pub source: String,
+    /// The date after the width, when given.
+    pub date: Option<Date>,
+    /// Whether the line holds only the stamp (no caption before it).
+    pub alone: bool,
+}
+
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)-\s+(?P<src>[\p{Lu}][\p{L}.&' ]{1,60}?),\s*\d{3,4}(?:,\s*(?P<date>\d{1,2}\.\d{1,2}\.\d{4}))?\s*$")
+        .expect("stamp regex")
+});
+
+/// Reads a [`SiteStamp`] line.
+pub fn site_stamp(line: &str) -> Option<SiteStamp> {
+    let t = clean(line);
+    let c = STAMP.captures(&t)?;
+    let date = c
+        .name("date")
+        .and_then(|d| date::find_date(d.as_str(), Order::DayFirst));
+    Some(SiteStamp {
+        source: c["src"].trim().to_string(),
+        date,
+        alone: c.get(0).map(|m| m.start() == 0).unwrap_or(false),
+    })
+}
+
+static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|publié|publicado|pubblicato|veröffentlicht|erschienen|posted|updated|last updated|aktualisiert|mis à jour|actualizado|modified|on|am|at|le|el|um|uhr|gmt|utc|bst|cet|cest|est|edt|pst|pdt|msk|local time|time|pm|by|mon|tue|wed|thu|fri|sat|sun)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b[ap]\.m\.|\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z\b|[+-]\d{2}:?\d{2})?|[|,:/()\-–—·•]",
+    )
+    .expect("date words")
+});
+
+/// A line that only gives a date ("Veröffentlicht am 04.09.2022, 14:20 Uhr", "Published: June 19,
+/// 2024", "19.06.2024 08:00"): its date and whether it is an update stamp ("Updated 16 March 2022").
+/// Numeric dotted dates are day first; slashed ones month first.
+pub fn date_line(line: &str) -> Option<(Date, bool)> {
+    let t = clean(line);
+    if t.len() > 120 {
+        return None;
+    }
+    let found = date::find_dates(&t, Order::MonthFirst);
+    let first = found.first()?;
+    let mut rest = String::new();
+    rest.push_str(&t[..first.start]);
+    rest.push(' ');
+    rest.push_str(&t[first.end..]);
+    let rest = DATE_WORDS.replace_all(&rest, " ");
+    if rest.split_whitespace().count() > 0 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let updated = [
+        "updated",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+        "modified",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    Some((first.date, updated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn seed_lines() {
+        assert!(is_boilerplate("Get the latest news from around the world, live coverage, off-beat stories, features and analysis.").is_some());
+        assert!(is_boilerplate("To participate in the discussion").is_some());
+        assert!(is_boilerplate("log in or register").is_some());
+        assert!(
+            is_boilerplate("©\u{a0}POOL\u{a0}/\u{a0}Go to the mediabankPeople of North Korea")
+                .is_some()
+        );
+        assert!(is_boilerplate("Facebook Twitter WhatsApp").is_some());
+        assert!(is_boilerplate("Share").is_some());
+        assert!(is_boilerplate(
+            "Putin Commends North Korea's Full-Fledged Support for Russian Policy"
+        )
+        .is_none());
+        assert!(is_boilerplate("Kim: North Korea Backs Russian Special Op").is_none());
+        assert!(is_boilerplate("Read the statement in full, he said.").is_none());
+    }
+
+    #[test]
+    fn stamps_and_date_lines() {
+        let s = site_stamp("- Sputnik International, 1920").unwrap();
+        assert_eq!(
+            (s.source.as_str(), s.date, s.alone),
+            ("Sputnik International", None, true)
+        );
+        let s = site_stamp("People of North Korea greet Russian President Vladimir Putin - Sputnik International, 1920, 19.06.2024").unwrap();
+        assert_eq!(
+            (s.source.as_str(), s.date, s.alone),
+            ("Sputnik International", Some(date(2024, 6, 19)), false)
+        );
+        assert_eq!(
+            date_line("Veröffentlicht am 04.09.2022, 14:20 Uhr"),
+            Some((date(2022, 9, 4), false))
+        );
+        assert_eq!(
+            date_line("Updated 16 March 2022"),
+            Some((date(2022, 3, 16), true))
+        );
+        assert_eq!(
+            date_line("Published: June 19, 2024 at 8:00 a.m. EDT"),
+            Some((date(2024, 6, 19), false))
+        );
+        assert_eq!(date_line("The bridge stays closed until 12.10.2022."), None);
+    }
+}
