@@ -10,9 +10,10 @@ pub const QUOTE_BOOST: f32 = 2.0;
 
 /// Parses a user query in Tantivy's syntax over the `text` and `quote` fields, all words required.
 ///
-/// Repairs before parsing: `a AND NOT b` becomes `a -b` (Tantivy's parser yields nothing useful for
-/// it); curly quotes typed as phrase marks become straight ones. Empty or `*` matches everything.
-/// Errors: [`SearchError::Query`] with the parser's reason.
+/// What a person types is repaired first (see [`repair`]); if Tantivy's parser still rejects it,
+/// the query is read as plain words and phrases, so that anything typed gets results or none, never
+/// a parser error. Empty or `*` matches everything. Errors: [`SearchError::Query`] only when even the
+/// plain-words reading fails to build (not expected).
 pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Query>, SearchError> {
     let repaired = repair(typed);
     if repaired.trim().is_empty() || repaired.trim() == "*" {
@@ -22,12 +23,28 @@ pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Que
     let mut parser = QueryParser::for_index(&index.index, vec![fields.text, fields.quote]);
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.quote, QUOTE_BOOST);
-    parser
-        .parse_query(&repaired)
-        .map_err(|e| SearchError::Query(e.to_string()))
+    match parser.parse_query(&repaired) {
+        Ok(query) => Ok(query),
+        Err(_) => {
+            let words = plain_words(&repaired);
+            if words.trim().is_empty() {
+                return Ok(Box::new(tantivy::query::EmptyQuery));
+            }
+            parser
+                .parse_query(&words)
+                .map_err(|e| SearchError::Query(e.to_string()))
+        }
+    }
 }
 
-/// The textual repairs of [`parse_user_query`].
+/// Repairs the ways people type queries that Tantivy's parser reads otherwise than they meant:
+///
+/// - curly and guillemet quotes typed as phrase marks become straight quotes;
+/// - `a AND NOT b` becomes `a -b` (the parser yields nothing useful for the former);
+/// - an unbalanced `"` is dropped (the words stay);
+/// - a trailing colon on a word (`talks:`, `speaker:`) is dropped: it is punctuation, not a field;
+/// - a leading `-` before a digit (`-2 degrees`) is text, not an exclusion;
+/// - a URL (`https://…`) becomes its words.
 pub fn repair(typed: &str) -> String {
     let straight: String = typed
         .chars()
@@ -36,5 +53,40 @@ pub fn repair(typed: &str) -> String {
             other => other,
         })
         .collect();
-    straight.replace(" AND NOT ", " -")
+    let mut text = straight.replace(" AND NOT ", " -");
+    if text.matches('"').count() % 2 == 1 {
+        if let Some(last) = text.rfind('"') {
+            text.remove(last);
+        }
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            if word.contains("://") {
+                return plain_words(word);
+            }
+            let word = word.trim_end_matches(':');
+            let mut chars = word.chars();
+            match (chars.next(), chars.next()) {
+                (Some('-'), Some(d)) if d.is_ascii_digit() => word[1..].to_string(),
+                _ => word.to_string(),
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// The words and phrases of a query with every punctuation mark turned into a space, lower-cased so
+/// that `AND`, `OR` and `NOT` are words, not operators.
+fn plain_words(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '"' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
 }
