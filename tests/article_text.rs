@@ -279,3 +279,40 @@ fn public_eval_texts() {
         assert!(dropped <= 5, "{ex:#?}");
     }
 }
+
+/// `NQ_DUMP=DIR cargo test --release --test article_text dump -- --ignored --nocapture` prints
+/// path, title, source, date and location of every file under DIR, for checking by eye.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(dir) = std::env::var("NQ_DUMP") else {
+        return;
+    };
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !e.file_type().is_file() || !newsquote::article::is_supported(e.path()) {
+            continue;
+        }
+        let (arts, warns, r) = read(e.path());
+        for w in warns {
+            println!("WARN {w}");
+        }
+        if let Err(err) = r {
+            println!("ERR {err}");
+        }
+        for a in arts {
+            println!(
+                "{}\t{:?}\t{:?}\t{:?}\t{:?}\t{}",
+                a.path,
+                a.title,
+                a.source,
+                a.published.map(|d| d.to_string()),
+                a.location,
+                a.paragraphs.len()
+            );
+        }
+    }
+}

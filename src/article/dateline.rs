@@ -86,8 +86,17 @@ pub fn parse(para: &str) -> Option<Dateline> {
     if caps.is_none() && !has_extra {
         return None;
     }
-    if sep.is_empty() && agency.is_none() {
-        // "Harbourton, 12 April 2023 The council…": the text must go on with a capital or a quote.
+    if caps.is_none()
+        && city_raw
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "The" | "A" | "An"))
+    {
+        return None;
+    }
+    if sep.is_empty() {
+        // "Harbourton, 12 April 2023 The council…": the text must go on with a capital or a quote
+        // ("Athletics Kenya (AK) had suspended…" is a sentence, not a dateline).
         let rest = &para[m.end()..];
         if !rest.starts_with(|ch: char| ch.is_uppercase() || matches!(ch, '"' | '“' | '„' | '«'))
         {
@@ -192,7 +201,7 @@ pub fn normalise_place(s: &str) -> String {
 static LEDE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\b(?:concluded|held|took\ place|takes\ place|taking\ place|met|meet|meeting|gathered|convened|opened|signed|arrived|landed|summit|talks|negotiations|rally|ceremony|visit|visiting|press\ conference|told\ reporters|spoke)\b
-        [^.!?;:\x22“”]{0,40}?\b(?:in|at)\s+
+        [^.!?;:\x22“”]{0,40}?\bin\s+
         (?P<place>[\p{Lu}][\p{Ll}'’\-]+(?:[\ \-][\p{Lu}][\p{Ll}'’\-]+){0,2})",
     )
     .expect("lede place regex")
@@ -233,11 +242,35 @@ const NOT_PLACES: &[&str] = &[
     "Senate",
     "Court",
     "Government",
-    "Washington's",
+    "No",
+    "English",
+    "French",
+    "Spanish",
+    "German",
+    "Russian",
+    "Arabic",
+    "Chinese",
+    "Italian",
+    "Portuguese",
+];
+
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "President",
+    "Prime",
+    "Minister",
+    "King",
+    "Queen",
+    "Prince",
+    "General",
 ];
 
 /// The place where the reported event happens when a lede states it plainly: an event or meeting
-/// word followed within 40 characters (same clause) by "in"/"at" and a capitalised name, as in
+/// word followed within 40 characters (same clause) by "in" and a capitalised name, as in
 /// "talks … have concluded in Pyongyang" → "Pyongyang". Only the text up to the first quote mark is
 /// looked at, so a place inside a quotation is not taken.
 pub fn lede_place(para: &str) -> Option<String> {
@@ -245,11 +278,21 @@ pub fn lede_place(para: &str) -> Option<String> {
     let text = &para[..end];
     for c in LEDE_PLACE.captures_iter(text) {
         let place = c.name("place")?.as_str();
-        let first = place.split([' ', '-']).next().unwrap_or(place);
-        if NOT_PLACES.contains(&first) {
+        // "London's South Bank" → "London".
+        let place = place.split(['\'', '’']).next().unwrap_or(place);
+        // "California Mr Torvalds" → "California": a title word ends the name.
+        let words: Vec<&str> = place
+            .split(' ')
+            .take_while(|w| !TITLES.contains(w))
+            .collect();
+        let first = words
+            .first()
+            .and_then(|w| w.split('-').next())
+            .unwrap_or("");
+        if words.is_empty() || NOT_PLACES.contains(&first) || TITLES.contains(&first) {
             continue;
         }
-        return Some(place.to_string());
+        return Some(words.join(" "));
     }
     None
 }

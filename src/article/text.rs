@@ -9,7 +9,8 @@
 //!   ("- Sputnik International, 1920"), date-only lines and lines in another script than the article's
 //!   are left out of `paragraphs` (they stay in `text`).
 //! - Title: the first remaining line when it is headline-like (at most 30 words and 300 bytes, no
-//!   dateline, not a "…, he said." sentence), is followed by more text, and comes before the body.
+//!   dateline, not a "…, he said." sentence) and is followed by a blank line, or by one short deck
+//!   line and then a blank line (PolNeAR's "Headline; \n Deck.").
 //!   It stays in `paragraphs` as the first paragraph.
 //! - Source: a site stamp, else the agency of the dateline. Date: a date-only line (a publication
 //!   stamp before an update stamp), else the stamp's date, else the dateline's. Location: the dateline
@@ -121,7 +122,7 @@ fn dominant(s: &str) -> Option<(Script, f64)> {
 }
 
 static SAID_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)[,"”]\s*(?:\p{L}+\s+){0,4}(?:said|says|told|added|stated|wrote)\b[^.]*\.$"#)
+    Regex::new(r#"[,"”]\s*(?:\p{L}+\s+){0,4}(?:said|says|told|added|stated|wrote)\b[^.]*\.$"#)
         .expect("said regex")
 });
 
@@ -224,9 +225,18 @@ pub fn parse_text(text: String) -> Article {
             && c.len() <= 300
             && dateline::parse(&c).is_none()
             && !SAID_SENTENCE.is_match(&c)
-            && !c.ends_with(':');
-        if paragraphs.len() > 1 && headline_like && blank_follows[0] {
-            title = Some(c);
+            && !c.ends_with(':')
+            && !c.ends_with(',');
+        // A deck (standfirst) line may follow the headline before the blank line.
+        let deck = paragraphs.len() > 2
+            && !blank_follows[0]
+            && blank_follows[1]
+            && clean(&text[paragraphs[1].start..paragraphs[1].end])
+                .split_whitespace()
+                .count()
+                <= 30;
+        if paragraphs.len() > 1 && headline_like && (blank_follows[0] || deck) {
+            title = Some(c.trim_end_matches([';', ' ']).to_string());
             body_from = 1;
         }
     }
