@@ -32,6 +32,9 @@ pub const NARRATION_KIND: &str = "narration";
 #[derive(Debug, Clone)]
 pub struct Fields {
     pub passage_id: Field,
+    /// Hash of the passage text with marks, case and spacing normalised: the same quote carried by
+    /// several articles (syndication, copies) has one key. See `writer::passage_key`.
+    pub passage_key: Field,
     pub article_id: Field,
     /// Canonical path of the file on disk: the key for incremental updates and deletes.
     pub file: Field,
@@ -85,6 +88,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let stored_u64 = NumericOptions::default().set_stored();
     let fields = Fields {
         passage_id: b.add_text_field("passage_id", STRING | STORED),
+        passage_key: b.add_text_field("passage_key", STRING | STORED | FAST),
         article_id: b.add_text_field("article_id", STRING | STORED),
         file: b.add_text_field("file", STRING | STORED),
         kind: b.add_text_field("kind", STRING | STORED | FAST),
@@ -122,14 +126,18 @@ pub fn build_schema() -> (Schema, Fields) {
 /// Registers the custom analyzers on an index. Needed after every `Index::create*` and `Index::open*`:
 /// Tantivy stores only the analyzer's name.
 pub fn register_analyzers(index: &Index) {
-    let news = TextAnalyzer::builder(SimpleTokenizer::default())
+    index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
+    index.tokenizers().register(NAME_ANALYZER, name_analyzer());
+}
+
+/// The analyzer for passage, quote and title text, also used to find the words to highlight.
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
-        .build();
-    index.tokenizers().register(NEWS_ANALYZER, news);
-    index.tokenizers().register(NAME_ANALYZER, name_analyzer());
+        .build()
 }
 
 /// The analyzer for names, also used to turn `--speaker` and `--location` values into tokens.
@@ -139,6 +147,37 @@ pub fn name_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
+}
+
+/// The form of a name that is indexed and searched in the `speaker` field: runs of one repeated
+/// letter collapse to one ("Zelenskyy" and "Zelensky" both become "Zelensky"), so that
+/// transliterations that differ only by a doubled letter match; the name analyzer then folds case
+/// and accents ("Erdoğan" = "erdogan").
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        if c.is_alphabetic() && previous == Some(lower) {
+            continue;
+        }
+        previous = Some(lower);
+        out.push(c);
+    }
+    out
+}
+
+/// The key under which facets fold one person's names across articles: the first and last words of
+/// the name, so that names differing only by a middle name or initial ("George W. Bush", "George
+/// Bush"; "Vladimir Vladimirovich Putin", "Vladimir Putin") count as one speaker. Lower-cased,
+/// accents kept (folding is the analyzer's job; facets show the name as written).
+pub fn facet_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [one] => one.to_lowercase(),
+        [first, .., last] => format!("{} {}", first.to_lowercase(), last.to_lowercase()),
+    }
 }
 
 /// Resolves the field handles of an opened index, or explains why its schema is not this one.

@@ -13,7 +13,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
-use super::schema::{Fields, FILE_KIND, NARRATION_KIND};
+use super::schema::{name_key, Fields, FILE_KIND, NARRATION_KIND};
 use super::{IndexError, PassageIndex};
 use crate::article::{self, Article};
 use crate::quote::{extract_quotes, Quote};
@@ -358,6 +358,22 @@ pub fn date_value(date: jiff::civil::Date) -> DateTime {
     DateTime::from_timestamp_secs(seconds)
 }
 
+/// The grouping key of a passage: a hash of its words, lower-cased, with quote marks, punctuation
+/// and spacing ignored, and cut to the first 12 words, so that copies of one quote carried by several
+/// articles (curly or straight marks, a reflowed line, a trailing word cut in a long quote) share a key.
+pub fn passage_key(text: &str) -> String {
+    let mut words = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+    {
+        words.push_str(&word.to_lowercase());
+        words.push(' ');
+    }
+    short_hash(&[words.as_bytes()])
+}
+
 /// Builds the passage documents of one article: one per quote, one per paragraph that holds no quote.
 ///
 /// `file_key` is the canonical path of the file the article came from (the delete key).
@@ -389,6 +405,7 @@ pub fn passage_documents(
         doc.add_text(fields.article_id, &article_id);
         doc.add_text(fields.file, file_key);
         doc.add_text(fields.kind, kind);
+        doc.add_text(fields.passage_key, passage_key(text));
         doc.add_text(fields.text, text);
         doc.add_text(fields.path, &article.path);
         doc.add_u64(fields.line, line_of(start));
@@ -416,10 +433,10 @@ pub fn passage_documents(
         let mut doc = base(q.kind.as_str(), q.start, q.end, &q.text);
         doc.add_text(fields.quote, &q.text);
         if let Some(speaker) = &q.speaker {
-            doc.add_text(fields.speaker, speaker);
+            doc.add_text(fields.speaker, name_key(speaker));
             doc.add_text(fields.speaker_exact, speaker);
             for alias in &q.speaker_aliases {
-                doc.add_text(fields.speaker, alias);
+                doc.add_text(fields.speaker, name_key(alias));
             }
         }
         if let Some(m) = &q.mention {

@@ -1,6 +1,7 @@
 //! From a query string plus filters to ranked hits with snippets, and speaker facets.
 
 pub mod filters;
+pub mod highlight;
 pub mod query;
 
 use std::collections::HashMap;
@@ -8,7 +9,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
 use crate::index::schema::{FILE_KIND, NARRATION_KIND};
@@ -107,38 +107,21 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
             .map(|(_, a)| (0.0, a))
             .collect(),
     };
-    let mut generator = SnippetGenerator::create(&searcher, &*text_query, fields.text)?;
-    generator.set_max_num_chars(request.snippet_chars.max(20));
+    let mut analyzer = crate::index::schema::news_analyzer();
+    let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
     let mut hits = Vec::with_capacity(addresses.len());
     for (i, (score, address)) in addresses.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(address)?;
         let mut hit = hit_from_doc(fields, &doc);
         hit.rank = request.offset + i + 1;
         hit.score = score;
-        let snippet = generator.snippet(&hit.text);
-        if snippet.is_empty() {
-            hit.snippet = leading_chars(&hit.text, request.snippet_chars.max(20)).to_string();
-        } else {
-            hit.snippet = snippet.fragment().to_string();
-            hit.highlights = snippet
-                .highlighted()
-                .iter()
-                .map(|r| [r.start, r.end])
-                .collect();
-        }
+        let (snippet, highlights) =
+            highlight::snippet(&hit.text, &plan, &mut analyzer, request.snippet_chars);
+        hit.snippet = snippet;
+        hit.highlights = highlights;
         hits.push(hit);
     }
     Ok(hits)
-}
-
-fn leading_chars(text: &str, max_chars: usize) -> &str {
-    match text.char_indices().nth(max_chars) {
-        Some((i, _)) => {
-            let cut = text[..i].rfind(char::is_whitespace).unwrap_or(i);
-            &text[..cut]
-        }
-        None => text,
-    }
 }
 
 fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {

@@ -1,6 +1,10 @@
 //! Turning what a person typed into a Tantivy query over passage and quote text.
 
-use tantivy::query::{AllQuery, Query, QueryParser};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser};
+use tantivy::tokenizer::TokenStream;
+use tantivy::Term;
+
+use crate::index::schema::news_analyzer;
 
 use super::SearchError;
 use crate::index::PassageIndex;
@@ -24,7 +28,7 @@ pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Que
     parser.set_conjunction_by_default();
     parser.set_field_boost(fields.quote, QUOTE_BOOST);
     match parser.parse_query(&repaired) {
-        Ok(query) => Ok(query),
+        Ok(query) => Ok(with_phrase_bonus(index, query, &repaired)),
         Err(_) => {
             let words = plain_words(&repaired);
             if words.trim().is_empty() {
@@ -35,6 +39,50 @@ pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Que
                 .map_err(|e| SearchError::Query(e.to_string()))
         }
     }
+}
+
+/// How much an exact phrase match of a plain multi-word query adds to its BM25 score, relative to
+/// the words' own scores.
+pub const PHRASE_BONUS: f32 = 1.5;
+
+/// For a query of plain words (`strategic partnership`, no quotes or operators), adds an optional
+/// phrase clause over passage and quote text, so that passages with the words side by side rank above
+/// passages where they are scattered. Other queries are returned unchanged.
+fn with_phrase_bonus(
+    index: &PassageIndex,
+    parsed: Box<dyn Query>,
+    repaired: &str,
+) -> Box<dyn Query> {
+    let plain = repaired.split_whitespace().all(|w| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || c == '\'' || c == '.')
+            && !matches!(w, "AND" | "OR" | "NOT")
+    });
+    if !plain {
+        return parsed;
+    }
+    let mut analyzer = news_analyzer();
+    let mut stream = analyzer.token_stream(repaired);
+    let mut words = Vec::new();
+    while stream.advance() {
+        words.push(stream.token().text.clone());
+    }
+    if words.len() < 2 {
+        return parsed;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, parsed)];
+    for field in [index.fields.text, index.fields.quote] {
+        let terms = words
+            .iter()
+            .map(|w| Term::from_field_text(field, w))
+            .collect();
+        let phrase: Box<dyn Query> = Box::new(PhraseQuery::new(terms));
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(phrase, PHRASE_BONUS)),
+        ));
+    }
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// Repairs the ways people type queries that Tantivy's parser reads otherwise than they meant:
