@@ -1,0 +1,1020 @@
+//! Attribution frames inside one sentence: where the speech tag (speaker phrase + cue) stands
+//! relative to the quoted or reported content.
+//!
+//! The patterns of news writing encoded here, each checked on the seed, the cases and PolNeAR
+//! train (`../shared/eval/polnear/train.jsonl`):
+//! - **tag after the content**: `"…," X said.` / `"…," said X.` / `"…," X, the minister, said.` /
+//!   `CONTENT, X said.` (reported speech) / `CONTENT "partly quoted," X said.` (mixed). The tag
+//!   follows a comma or a closing mark and only adverbials ("on Tuesday", "in a statement") may
+//!   follow it; a split quote (`"…," X said, "…."`) gives the second part to the same speaker.
+//! - **tag before the content**: `X said (that) CONTENT.`, `X told reporters (that) …`,
+//!   `X said: "…"`, `X warned that "…" …` (mixed). The speaker phrase stands at the start of the
+//!   sentence or after an opening adverbial and a comma; "that" may come after adverbials.
+//! - **according to**: `According to X, CONTENT.` and `CONTENT, according to X.`
+//! - **floating quotes**: a sentence that is only a quotation takes the speaker of the context
+//!   (decided by the caller).
+//!
+//! Passives and infinitives ("was told", "is said to", "refused to say") are not tags. Beliefs
+//! and plans ("believes", "hopes", "plans") are not cues at all (see [`super::lexicon`]).
+
+use super::lexicon::{self, class, CueClass};
+use super::marks::MarkSpan;
+use super::tokens::{Kind, Tok};
+use super::QuoteKind;
+
+/// One attribution found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub kind: QuoteKind,
+    /// Byte span of the content.
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the speaker phrase; `None` for a floating quote.
+    pub np: Option<(usize, usize)>,
+    /// Byte span of the cue words, if any.
+    pub cue: Option<(usize, usize)>,
+    /// Floating quote: the caller gives it the context's speaker.
+    pub floating: bool,
+    /// Extra words next to the speaker phrase that tell its gender ("for his part").
+    pub gender_hint: Option<super::speakers::Gender>,
+    /// "X said:" closing a paragraph: no content here, the next quotation is X's.
+    pub pending: bool,
+}
+
+/// A tag: a cue and its speaker phrase.
+#[derive(Debug, Clone, Copy)]
+struct Tag {
+    /// Cue token range.
+    cs: usize,
+    ce: usize,
+    class: CueClass,
+    obj: bool,
+    /// Speaker phrase token range.
+    ns: usize,
+    ne: usize,
+    inverted: bool,
+    /// Token range of the whole tag (speaker phrase, appositive and cue).
+    ts: usize,
+    te: usize,
+    gender_hint: Option<super::speakers::Gender>,
+}
+
+fn lw<'a>(t: &'a Tok) -> &'a str {
+    &t.lower
+}
+
+/// The cue starting at token `i`: (end token, class, takes object).
+fn cue_at(toks: &[Tok], i: usize, b: usize) -> Option<(usize, CueClass, bool)> {
+    let t = &toks[i];
+    if !t.is_word() || t.cap && i > 0 {
+        // Capitalised words mid-sentence are names ("United States"), not verbs; a sentence
+        // may begin with "According to".
+        if !(t.cap && lw(t) == "according") {
+            return None;
+        }
+    }
+    for (words, class, obj) in lexicon::phrase_cues() {
+        if i + words.len() <= b
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks[i + k].is_word() && lw(&toks[i + k]) == *w)
+        {
+            return Some((i + words.len(), class, obj));
+        }
+    }
+    let c = lexicon::single_cue(lw(t))?;
+    Some((i + 1, c.class, c.takes_object))
+}
+
+/// Nouns that share a form with a speech verb: a cue only when a name or pronoun precedes.
+fn nounish(w: &str) -> bool {
+    matches!(
+        w,
+        "state"
+            | "states"
+            | "post"
+            | "report"
+            | "reports"
+            | "answer"
+            | "answers"
+            | "note"
+            | "notes"
+            | "object"
+            | "counter"
+            | "charge"
+            | "charges"
+            | "signal"
+            | "estimate"
+            | "estimates"
+            | "comment"
+            | "comments"
+            | "protest"
+            | "claim"
+            | "claims"
+            | "remark"
+            | "remarks"
+            | "tweet"
+            | "tweets"
+            | "demand"
+            | "demands"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "joke"
+            | "jokes"
+            | "vow"
+            | "vows"
+            | "sigh"
+            | "laugh"
+            | "laughs"
+            | "replies"
+            | "reply"
+            | "warning"
+            | "posted"
+            | "ask"
+            | "continue"
+            | "continues"
+            | "continued"
+            | "add"
+            | "recall"
+            | "recalls"
+            | "concluding"
+            | "stress"
+            | "maintain"
+            | "observe"
+            | "announce"
+    )
+}
+
+fn is_pronoun_np(t: &Tok) -> bool {
+    t.is_word()
+        && t.has(class::PRONOUN)
+        && matches!(
+            lw(t),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "who"
+                | "which"
+                | "er"
+                | "sie"
+                | "il"
+                | "elle"
+        )
+}
+
+/// Scans a speaker phrase leftwards from token `e` (exclusive), not below `a`.
+fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
+    if e <= a {
+        return None;
+    }
+    let last = &toks[e - 1];
+    if is_pronoun_np(last) {
+        if matches!(lw(last), "who" | "which") && e - 1 > a && toks[e - 2].is_punct(',') {
+            // "X, who said …": the antecedent.
+            return np_left(toks, a, e - 2).or(Some((e - 1, e)));
+        }
+        return Some((e - 1, e));
+    }
+    let mut s = e;
+    while s > a {
+        let t = &toks[s - 1];
+        match t.kind {
+            Kind::Word => {
+                if t.has(class::DET) && !t.cap
+                    || t.has(class::DET) && t.has(class::STOP)
+                    || lw(t) == "the"
+                {
+                    if s < e {
+                        s -= 1;
+                    }
+                    break;
+                }
+                if t.cap && (!t.has(class::STOP) || t.has(class::TITLE)) {
+                    s -= 1;
+                    continue;
+                }
+                if !t.cap && t.has(class::ROLE | class::MODIFIER) {
+                    s -= 1;
+                    continue;
+                }
+                if !t.cap && t.has(class::PARTICLE) && s < e && toks[s].cap {
+                    s -= 1;
+                    continue;
+                }
+                break;
+            }
+            Kind::Punct('-') if s < e && s - 1 > a && toks[s - 2].is_word() => {
+                s -= 1;
+            }
+            _ => break,
+        }
+    }
+    if s == e {
+        return None;
+    }
+    // The phrase must end in a name, a role noun or an organisation.
+    let l = &toks[e - 1];
+    let head_ok = (l.cap && !l.has(class::STOP)) || l.has(class::ROLE);
+    if !head_ok {
+        return None;
+    }
+    Some((s, e))
+}
+
+/// Scans a speaker phrase rightwards from token `s`, not reaching `b`.
+fn np_right(toks: &[Tok], s: usize, b: usize) -> Option<(usize, usize)> {
+    if s >= b {
+        return None;
+    }
+    if is_pronoun_np(&toks[s]) {
+        return Some((s, s + 1));
+    }
+    let mut e = s;
+    if toks[e].is_word() && toks[e].has(class::DET) && !toks[e].has(class::INDEF)
+        || toks[e].is_word() && toks[e].has(class::INDEF | class::DET)
+    {
+        e += 1;
+    }
+    while e < b {
+        let t = &toks[e];
+        match t.kind {
+            Kind::Word => {
+                if t.cap && (!t.has(class::STOP) || t.has(class::TITLE)) {
+                    e += 1;
+                } else if !t.cap
+                    && (t.has(class::ROLE | class::MODIFIER) || lexicon::is_compound_title(lw(t)))
+                {
+                    e += 1;
+                } else if !t.cap && t.has(class::PARTICLE) && e + 1 < b && toks[e + 1].cap {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            Kind::Punct('-') if e > s && e + 1 < b && toks[e + 1].is_word() => e += 1,
+            _ => break,
+        }
+    }
+    // Drop trailing modifiers that are not heads.
+    while e > s && !toks[e - 1].cap && !toks[e - 1].has(class::ROLE) {
+        e -= 1;
+    }
+    if e == s {
+        return None;
+    }
+    let has_name = toks[s..e]
+        .iter()
+        .any(|t| t.cap && !t.has(class::TITLE | class::STOP));
+    // "the council chair, Edwin Morrow."
+    if !has_name && e + 1 < b && toks[e].is_punct(',') && toks[e + 1].cap {
+        let mut f = e + 1;
+        while f < b && toks[f].is_word() && (toks[f].cap || toks[f].has(class::PARTICLE)) {
+            f += 1;
+        }
+        if f == b || !toks[f].is_word() {
+            return Some((s, f));
+        }
+    }
+    Some((s, e))
+}
+
+/// Finds the speaker phrase left of a cue at `cs`, skipping adverbs and an appositive.
+fn subject_left(
+    toks: &[Tok],
+    a: usize,
+    cs: usize,
+) -> Option<(usize, usize, Option<super::speakers::Gender>)> {
+    let mut e = cs;
+    while e > a && toks[e - 1].is_word() && toks[e - 1].has(class::ADVERB) && !toks[e - 1].cap {
+        e -= 1;
+    }
+    if e > a && toks[e - 1].is_punct(',') {
+        // "Kim, for his part, stated" / "Tomas Reyes, a paramedic, said".
+        let inner_end = e - 1;
+        let mut k = inner_end;
+        while k > a && inner_end - k < 14 && !toks[k - 1].is_punct(',') && !toks[k - 1].is_quote() {
+            k -= 1;
+        }
+        if k > a && k < inner_end && toks[k - 1].is_punct(',') {
+            let inner = &toks[k..inner_end];
+            let first = &inner[0];
+            let appositive = first.is_word()
+                && (first.has(class::DET | class::ROLE | class::MODIFIER)
+                    || matches!(
+                        lw(first),
+                        "for"
+                            | "who"
+                            | "in"
+                            | "however"
+                            | "meanwhile"
+                            | "too"
+                            | "though"
+                            | "speaking"
+                            | "like"
+                            | "also"
+                    )
+                    || first.cap);
+            if appositive {
+                if let Some((s1, e1)) = np_left(toks, a, k - 1) {
+                    let gender = inner.iter().find_map(|t| match lw(t) {
+                        "his" => Some(super::speakers::Gender::Male),
+                        "her" => Some(super::speakers::Gender::Female),
+                        _ => None,
+                    });
+                    let l = &toks[e1 - 1];
+                    if l.cap || is_pronoun_np(l) {
+                        return Some((s1, e1, gender));
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    np_left(toks, a, e).map(|(s, e)| (s, e, None))
+}
+
+/// Whether the words after a tag (from `i`) are only adverbials and punctuation, so that the
+/// tag closes the content before it.
+fn tail_ok(toks: &[Tok], mut i: usize, b: usize, obj: bool) -> bool {
+    if obj {
+        // "told reporters", "told the BBC", "told him".
+        let s = i;
+        while i < b
+            && i < s + 5
+            && toks[i].is_word()
+            && (toks[i].cap
+                || toks[i].has(class::DET | class::ROLE | class::MODIFIER)
+                || matches!(
+                    lw(&toks[i]),
+                    "him"
+                        | "her"
+                        | "them"
+                        | "me"
+                        | "us"
+                        | "reporters"
+                        | "journalists"
+                        | "parliament"
+                        | "lawmakers"
+                ))
+        {
+            i += 1;
+        }
+    }
+    if i >= b {
+        return true;
+    }
+    let t = &toks[i];
+    match t.kind {
+        Kind::Punct(_) | Kind::Quote(_) => true,
+        Kind::Word => t.has(class::ADVERBIAL) || t.cap && t.has(class::STOP),
+    }
+}
+
+/// Skips the words between a cue and its content: an addressee ("told reporters"), adverbials
+/// ("on Tuesday"), "that" and a colon. Returns (content start, whether "that" or a colon was
+/// seen).
+fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) {
+    // "that" or a colon within a few words, with only words between.
+    let mut j = ce;
+    while j < b && j < ce + 12 {
+        let t = &toks[j];
+        if t.is_quote() {
+            break;
+        }
+        if t.is_word() && lw(t) == "that" {
+            return (j + 1, true);
+        }
+        if t.is_punct(':') {
+            return (j + 1, true);
+        }
+        if t.is_punct('.') || t.is_punct(';') {
+            break;
+        }
+        if t.is_word() && j > ce && lexicon::single_cue(lw(t)).is_some() {
+            break;
+        }
+        j += 1;
+    }
+    let mut i = ce;
+    if obj {
+        let s = i;
+        while i < b
+            && i < s + 5
+            && toks[i].is_word()
+            && (toks[i].cap
+                || toks[i].has(class::DET | class::ROLE | class::MODIFIER)
+                || matches!(
+                    lw(&toks[i]),
+                    "him"
+                        | "her"
+                        | "them"
+                        | "me"
+                        | "us"
+                        | "reporters"
+                        | "journalists"
+                        | "parliament"
+                        | "lawmakers"
+                ))
+        {
+            // An object pronoun "her" may also open the content ("told her …"): keep going.
+            i += 1;
+        }
+    }
+    if i < b && toks[i].is_punct(',') {
+        i += 1;
+    }
+    // Adverbials before the content: "on Tuesday", "in a statement", "last week".
+    if i < b && toks[i].is_word() && toks[i].has(class::ADVERBIAL) && !toks[i].has(class::PRONOUN) {
+        let s = i;
+        while i < b && i < s + 8 {
+            let t = &toks[i];
+            if t.is_punct(',') {
+                i += 1;
+                break;
+            }
+            if is_pronoun_np(t) && i > s {
+                break;
+            }
+            if !t.is_word() {
+                break;
+            }
+            i += 1;
+        }
+    }
+    (i, false)
+}
+
+/// Whether a token range at the start of a paragraph is a dateline ("BERLIN –",
+/// "LAGOS, 2 June 2022 —", "NEWARK, NJ / WIREFEED / May 7, 2024 /"), which is not part of a
+/// quote's content: returns the token index after it.
+fn dateline_end(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+    let first = toks.get(a)?;
+    let w = &text[first.start..first.end];
+    if !first.is_word()
+        || w.chars().count() < 2
+        || !w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    {
+        return None;
+    }
+    let mut i = a + 1;
+    while i < b && i < a + 14 {
+        let t = &toks[i];
+        match t.kind {
+            Kind::Punct('—' | '–' | '-') => return Some(i + 1),
+            Kind::Punct(',' | '/' | '(' | ')' | '.') | Kind::Word => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Builds the content of a claim from a token range: direct when it is one quotation, mixed
+/// when it holds quotations and words, indirect otherwise. `None` when it is too thin.
+fn content(
+    text: &str,
+    toks: &[Tok],
+    spans: &[MarkSpan],
+    mut s: usize,
+    mut e: usize,
+) -> Option<(QuoteKind, usize, usize)> {
+    while e > s
+        && matches!(
+            toks[e - 1].kind,
+            Kind::Punct('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '…' | ')')
+        )
+    {
+        e -= 1;
+    }
+    while s < e
+        && (matches!(toks[s].kind, Kind::Punct(',' | ':' | '—' | '–' | '-'))
+            || toks[s].is_word() && lw(&toks[s]) == "that" && s + 1 < e)
+    {
+        s += 1;
+    }
+    if s >= e {
+        return None;
+    }
+    let quotes: Vec<usize> = (s..e).filter(|&i| toks[i].is_quote()).collect();
+    let words = (s..e).filter(|&i| toks[i].is_word()).count();
+    if quotes.len() == 1 && words == 0 {
+        let Kind::Quote(q) = toks[quotes[0]].kind else {
+            unreachable!()
+        };
+        let sp = spans[q];
+        let (a, b) = strip_trailing_comma(text, sp.start, sp.end);
+        return (b > a).then_some((QuoteKind::Direct, a, b));
+    }
+    if !quotes.is_empty() {
+        let a = match toks[s].kind {
+            Kind::Quote(q) => spans[q].start,
+            _ => toks[s].start,
+        };
+        let b = match toks[e - 1].kind {
+            Kind::Quote(q) => spans[q].end,
+            _ => toks[e - 1].end,
+        };
+        let (a, b) = strip_trailing_comma(text, a, b);
+        return (b > a).then_some((QuoteKind::Mixed, a, b));
+    }
+    if words < 3 {
+        return None;
+    }
+    let first = lw(&toks[s]);
+    if matches!(
+        first,
+        "to" | "so"
+            | "of"
+            | "for"
+            | "about"
+            | "with"
+            | "by"
+            | "at"
+            | "on"
+            | "in"
+            | "from"
+            | "into"
+            | "as"
+            | "thanks"
+            | "goodbye"
+            | "hello"
+            | "yes"
+            | "no"
+            | "nothing"
+            | "little"
+            | "something"
+            | "anything"
+    ) {
+        return None;
+    }
+    Some((QuoteKind::Indirect, toks[s].start, toks[e - 1].end))
+}
+
+fn strip_trailing_comma(text: &str, a: usize, mut b: usize) -> (usize, usize) {
+    let t = &text[a..b];
+    let t2 = t.trim_end_matches([',', ' ', '\u{a0}']);
+    b = a + t2.len();
+    (a, b)
+}
+
+fn subject_position(toks: &[Tok], run: usize, ns: usize) -> bool {
+    if ns <= run {
+        return true;
+    }
+    let p = &toks[ns - 1];
+    match p.kind {
+        Kind::Punct(',' | '—' | '–' | ';' | ':' | '(' | '/' | '-') => true,
+        Kind::Word => {
+            p.has(class::STOP)
+                && matches!(
+                    lw(p),
+                    "but"
+                        | "and"
+                        | "yet"
+                        | "so"
+                        | "however"
+                        | "meanwhile"
+                        | "also"
+                        | "instead"
+                        | "still"
+                        | "now"
+                        | "then"
+                        | "later"
+                        | "earlier"
+                        | "separately"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Finds the attributions in the sentence `toks[a..b]`.
+pub fn sentence_claims(
+    text: &str,
+    toks: &[Tok],
+    spans: &[MarkSpan],
+    a: usize,
+    b: usize,
+) -> Vec<Claim> {
+    // 1. Tags.
+    let mut tags: Vec<Tag> = Vec::new();
+    let mut i = a;
+    while i < b {
+        let Some((ce, class, obj)) = cue_at(toks, i, b) else {
+            i += 1;
+            continue;
+        };
+        let prev = (i > a).then(|| &toks[i - 1]);
+        let blocked = prev.is_some_and(|p| {
+            p.is_word()
+                && (p.has(class::PASSIVE) && class != CueClass::According
+                    || p.has(class::DET) && !p.has(class::PRONOUN))
+        });
+        if blocked {
+            i = ce;
+            continue;
+        }
+        let mut tag = None;
+        if class == CueClass::According {
+            if let Some((ns, ne)) = np_right(toks, ce, b) {
+                tag = Some(Tag {
+                    cs: i,
+                    ce,
+                    class,
+                    obj,
+                    ns,
+                    ne,
+                    inverted: true,
+                    ts: i,
+                    te: ne,
+                    gender_hint: None,
+                });
+            }
+        } else {
+            if let Some((ns, ne, g)) = subject_left(toks, a, i) {
+                let nounish_ok = !nounish(lw(&toks[i])) || {
+                    let l = &toks[ne - 1];
+                    l.cap || is_pronoun_np(l)
+                };
+                if nounish_ok {
+                    tag = Some(Tag {
+                        cs: i,
+                        ce,
+                        class,
+                        obj,
+                        ns,
+                        ne,
+                        inverted: false,
+                        ts: ns,
+                        te: ce,
+                        gender_hint: g,
+                    });
+                }
+            }
+            let inv_ok = i == a
+                || prev.is_some_and(|p| {
+                    p.is_quote() || matches!(p.kind, Kind::Punct(',' | '—' | '–'))
+                })
+                || (i == a + 1 && prev.is_some_and(|p| p.cap && p.has(class::STOP)));
+            if tag.is_none() && inv_ok && !nounish(lw(&toks[i])) {
+                if let Some((ns, ne)) = np_right(toks, ce, b) {
+                    tag = Some(Tag {
+                        cs: i,
+                        ce,
+                        class,
+                        obj,
+                        ns,
+                        ne,
+                        inverted: true,
+                        ts: i,
+                        te: ne,
+                        gender_hint: None,
+                    });
+                }
+            }
+        }
+        if let Some(t) = tag {
+            tags.push(t);
+            i = t.te.max(ce);
+        } else {
+            i = ce;
+        }
+    }
+
+    let mut claims = Vec::new();
+    let mut used = vec![false; b - a];
+    let mut run = a;
+    if let Some(d) = dateline_end(text, toks, a, b) {
+        if toks[a].para == toks[d.min(b - 1)].para && (a == 0 || toks[a - 1].para != toks[a].para) {
+            run = d;
+        }
+    }
+    let mark = |used: &mut Vec<bool>, s: usize, e: usize| {
+        for u in used.iter_mut().take(e - a).skip(s - a) {
+            *u = true;
+        }
+    };
+    for (ti, tag) in tags.iter().enumerate() {
+        if tag.ts < run {
+            continue;
+        }
+        let cue_span = Some((toks[tag.cs].start, toks[tag.ce - 1].end));
+        // Tag after its content.
+        let mut be = tag.ts;
+        while be > run && matches!(toks[be - 1].kind, Kind::Punct(',' | '—' | '–')) {
+            be -= 1;
+        }
+        let sep = be < tag.ts || (tag.ts > run && toks[tag.ts - 1].is_quote());
+        let before_quotes = (run..be).filter(|&k| toks[k].is_quote()).count();
+        let before_words = (run..be).filter(|&k| toks[k].is_word()).count();
+        let next_tag = tags.get(ti + 1).map_or(b, |t| t.ts);
+        if sep
+            && be > run
+            && (before_quotes > 0 || before_words >= 3)
+            && tail_ok(toks, tag.te, b, tag.obj)
+        {
+            if let Some((kind, cs, ce)) = content(text, toks, spans, run, be) {
+                let kind = if kind == QuoteKind::Mixed
+                    && before_quotes == 1
+                    && before_words <= 1
+                    && toks[be - 1].is_quote()
+                {
+                    // "And “…,” he said": a lone word before the quote does not make it mixed.
+                    direct_of(text, toks, spans, be - 1).map_or(kind, |_| QuoteKind::Direct)
+                } else {
+                    kind
+                };
+                let (cs, ce) = if kind == QuoteKind::Direct {
+                    direct_of(text, toks, spans, be - 1).unwrap_or((cs, ce))
+                } else {
+                    (cs, ce)
+                };
+                claims.push(Claim {
+                    kind,
+                    start: cs,
+                    end: ce,
+                    np: Some((tag.ns, tag.ne)),
+                    cue: cue_span,
+                    floating: false,
+                    gender_hint: tag.gender_hint,
+                    pending: false,
+                });
+                mark(&mut used, run, tag.te);
+                run = tag.te;
+                // Split quote: `"…," X said, "…."` or `… X said. "…"` within the sentence.
+                let mut k = run;
+                while k < next_tag
+                    && !toks[k].is_quote()
+                    && !(toks[k].is_word() && cue_at(toks, k, b).is_some())
+                {
+                    k += 1;
+                }
+                if k < next_tag && toks[k].is_quote() && toks[k - 1].is_punct(',') {
+                    let rest_words = (k + 1..next_tag).filter(|&m| toks[m].is_word()).count();
+                    if rest_words == 0 {
+                        if let Some((cs, ce)) = direct_of(text, toks, spans, k) {
+                            claims.push(Claim {
+                                kind: QuoteKind::Direct,
+                                start: cs,
+                                end: ce,
+                                np: Some((tag.ns, tag.ne)),
+                                cue: None,
+                                floating: false,
+                                gender_hint: tag.gender_hint,
+                                pending: false,
+                            });
+                            mark(&mut used, run, k + 1);
+                            run = k + 1;
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        if tag.class == CueClass::According {
+            // "According to X, CONTENT."
+            if tag.ts == run || (run..tag.ts).all(|k| !toks[k].is_word()) {
+                let mut k = tag.te;
+                if k < b && toks[k].is_punct(',') {
+                    k += 1;
+                    if let Some((kind, cs, ce)) = content(text, toks, spans, k, next_tag.max(k)) {
+                        claims.push(Claim {
+                            kind,
+                            start: cs,
+                            end: ce,
+                            np: Some((tag.ns, tag.ne)),
+                            cue: cue_span,
+                            floating: false,
+                            gender_hint: None,
+                            pending: false,
+                        });
+                        mark(&mut used, run, next_tag);
+                        run = next_tag;
+                    }
+                }
+            }
+            continue;
+        }
+        // Tag before its content.
+        let subj_ok = if tag.inverted {
+            // German and quote-first inversions: "Später fügte er hinzu: »…«".
+            tag.cs == a || (tag.cs == a + 1 && toks[a].cap)
+        } else {
+            subject_position(toks, run, tag.ns)
+        };
+        if !subj_ok {
+            continue;
+        }
+        let after = if tag.inverted { tag.ne } else { tag.ce };
+        let (mut cs, that) = content_start(toks, after, b, tag.obj && !tag.inverted);
+        if tag.inverted {
+            // "fügte er hinzu:": a separable particle before the colon.
+            let mut k = after;
+            while k < b && k < after + 3 && toks[k].is_word() {
+                k += 1;
+            }
+            if k < b && toks[k].is_punct(':') {
+                cs = k + 1;
+            } else if !that {
+                continue;
+            }
+        }
+        if !that && tag.class != CueClass::Say {
+            // "warned that …" but not "warned the public"; a quote may follow directly.
+            if !(cs < b && toks[cs].is_quote()) {
+                continue;
+            }
+        }
+        // The content ends at the sentence end, before ", adding …", ", according to …" or the
+        // next tag's speaker phrase.
+        let mut ce = next_tag;
+        for k in cs..next_tag {
+            if toks[k].is_punct(',') && k + 1 < b && toks[k + 1].is_word() {
+                let w = lw(&toks[k + 1]);
+                if matches!(
+                    w,
+                    "adding"
+                        | "saying"
+                        | "noting"
+                        | "according"
+                        | "arguing"
+                        | "insisting"
+                        | "stressing"
+                        | "explaining"
+                        | "warning"
+                        | "claiming"
+                ) {
+                    ce = k;
+                    break;
+                }
+            }
+        }
+        // "X said:" at the end of a sentence with nothing after: the next quote is theirs.
+        let rest_empty = (cs..ce.max(cs)).all(|k| !toks[k].is_word() && !toks[k].is_quote());
+        if that && rest_empty && cs > tag.ce && toks[cs - 1].is_punct(':') {
+            claims.push(Claim {
+                kind: QuoteKind::Direct,
+                start: 0,
+                end: 0,
+                np: Some((tag.ns, tag.ne)),
+                cue: cue_span,
+                floating: false,
+                gender_hint: tag.gender_hint,
+                pending: true,
+            });
+            continue;
+        }
+        if ce <= cs {
+            continue;
+        }
+        let Some((kind, qs, qe)) = content(text, toks, spans, cs, ce) else {
+            continue;
+        };
+        claims.push(Claim {
+            kind,
+            start: qs,
+            end: qe,
+            np: Some((tag.ns, tag.ne)),
+            cue: cue_span,
+            floating: false,
+            gender_hint: tag.gender_hint,
+            pending: false,
+        });
+        mark(&mut used, run, ce);
+        run = ce;
+        // A participle tag continuing with the same speaker: ", adding (that) …".
+        if ce < b && toks[ce].is_punct(',') && ce + 1 < b {
+            if let Some((pe, pclass, pobj)) = cue_at(toks, ce + 1, b) {
+                if pclass != CueClass::According {
+                    let (ps, pthat) = content_start(toks, pe, b, pobj);
+                    if pthat || pclass == CueClass::Say {
+                        if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
+                            let cue = Some((toks[ce + 1].start, toks[pe - 1].end));
+                            claims.push(Claim {
+                                kind,
+                                start: qs,
+                                end: qe,
+                                np: Some((tag.ns, tag.ne)),
+                                cue,
+                                floating: false,
+                                gender_hint: tag.gender_hint,
+                                pending: false,
+                            });
+                            mark(&mut used, run, next_tag);
+                            run = next_tag;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Post-tag participles after a direct quote: `"…," he said, adding that …`.
+    // Floating quotes: a sentence made only of quotations (and punctuation).
+    let words_outside = (a..b)
+        .filter(|&k| toks[k].is_word() && !used[k - a])
+        .count();
+    if words_outside == 0 {
+        for k in a..b {
+            if toks[k].is_quote() && !used[k - a] {
+                if let Some((cs, ce)) = direct_of(text, toks, spans, k) {
+                    claims.push(Claim {
+                        kind: QuoteKind::Direct,
+                        start: cs,
+                        end: ce,
+                        np: None,
+                        cue: None,
+                        floating: true,
+                        gender_hint: None,
+                        pending: false,
+                    });
+                }
+            }
+        }
+    }
+    claims
+}
+
+/// The content span of the quotation token `k`, without a trailing comma.
+fn direct_of(text: &str, toks: &[Tok], spans: &[MarkSpan], k: usize) -> Option<(usize, usize)> {
+    let Kind::Quote(q) = toks[k].kind else {
+        return None;
+    };
+    let sp = spans[q];
+    let (a, b) = strip_trailing_comma(text, sp.start, sp.end);
+    (b > a).then_some((a, b))
+}
+
+/// Whether the sentence is a colon headline "Kim: North Korea Backs Russian Special Op":
+/// returns the token range of the speaker phrase and the content range.
+pub fn colon_headline(
+    toks: &[Tok],
+    a: usize,
+    b: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    // At most four name words, a colon, then at least two words and no final period.
+    let mut k = a;
+    while k < b
+        && k < a + 5
+        && toks[k].is_word()
+        && (toks[k].cap || toks[k].has(class::PARTICLE))
+        && !toks[k].has(class::STOP)
+    {
+        k += 1;
+    }
+    if k == a || k >= b || !toks[k].is_punct(':') {
+        return None;
+    }
+    let rest_words = (k + 1..b).filter(|&i| toks[i].is_word()).count();
+    let quotes = (k + 1..b).filter(|&i| toks[i].is_quote()).count();
+    if rest_words + quotes * 3 < 2 || b - a > 30 {
+        return None;
+    }
+    if toks[b - 1].is_punct('.') {
+        return None;
+    }
+    Some(((a, k), (k + 1, b)))
+}
+
+/// Content of a colon headline.
+pub fn headline_content(
+    text: &str,
+    toks: &[Tok],
+    spans: &[MarkSpan],
+    s: usize,
+    e: usize,
+) -> Option<(QuoteKind, usize, usize)> {
+    let words = (s..e).filter(|&i| toks[i].is_word()).count();
+    if words < 2 && !(s..e).any(|i| toks[i].is_quote()) {
+        return None;
+    }
+    let quotes = (s..e).filter(|&i| toks[i].is_quote()).count();
+    if quotes == 1 && words == 0 {
+        let k = (s..e).find(|&i| toks[i].is_quote())?;
+        let (a, b) = direct_of(text, toks, spans, k)?;
+        return Some((QuoteKind::Direct, a, b));
+    }
+    let mut e2 = e;
+    while e2 > s && !toks[e2 - 1].is_word() && !toks[e2 - 1].is_quote() {
+        e2 -= 1;
+    }
+    let kind = if quotes > 0 {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    let a = match toks[s].kind {
+        Kind::Quote(q) => spans[q].start,
+        _ => toks[s].start,
+    };
+    let b = match toks[e2 - 1].kind {
+        Kind::Quote(q) => spans[q].end,
+        _ => toks[e2 - 1].end,
+    };
+    Some((kind, a, b))
+}

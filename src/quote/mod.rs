@@ -1,0 +1,312 @@
+//! Finding quotes and their speakers: one [`Article`] in, `Vec<Quote>` out. Pure functions, no I/O.
+//!
+//! The steps, one module each:
+//! - [`marks`]: pair the quote marks of each paragraph (and across paragraphs for the
+//!   multi-paragraph pattern);
+//! - [`tokens`]: words, punctuation and whole quotations as tokens; sentences over them;
+//! - [`speakers`]: the people and organisations the article introduces, and coreference;
+//! - [`frames`]: inside one sentence, where the speech tag stands relative to the content
+//!   (direct, mixed and reported speech);
+//! - [`lexicon`]: the word lists the rules read.
+//!
+//! Everything is a linear scan over the paragraphs, with no regular expressions.
+
+use crate::article::Article;
+use serde::Serialize;
+
+pub mod frames;
+pub mod lexicon;
+pub mod marks;
+pub mod speakers;
+pub mod tokens;
+
+use speakers::{Np, Registry, Resolved};
+use tokens::{Kind, Tok};
+
+/// How much of a quote is in quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// All of the content is in quote marks.
+    Direct,
+    /// A paraphrase with some words in quote marks.
+    Mixed,
+    /// Reported speech without quote marks.
+    Indirect,
+}
+
+impl QuoteKind {
+    /// The lower-case name used in the index, the CLI and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// The words an attribution rests on ("Putin", "he", "the Russian leader") and their byte span in
+/// [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One quotation with its attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Exactly `article.text[start..end]`: the content without its enclosing quote marks.
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Byte offset of the content in [`Article::text`].
+    pub start: usize,
+    /// Byte offset one past the content in [`Article::text`].
+    pub end: usize,
+    /// Canonical full name without titles ("Kim Jong-un"), an organisation ("Kremlin"), or `None`
+    /// when the article never names the source.
+    pub speaker: Option<String>,
+    /// Other names the article used for the speaker ("Putin", "Vladimir Vladimirovich Putin"),
+    /// without pronouns or role nouns; may be empty.
+    #[serde(skip)]
+    pub speaker_aliases: Vec<String>,
+    pub mention: Option<Mention>,
+    /// The verb or phrase of speech: "said", "pointed out", "according to", ":" for a colon headline.
+    pub cue: Option<String>,
+}
+
+/// The speaker of the latest attribution, inherited by floating quotes.
+#[derive(Debug, Clone)]
+struct Context {
+    resolved: Resolved,
+    mention: Option<Mention>,
+    cue: Option<String>,
+    /// Paragraph of the latest attributed quote.
+    para: usize,
+    /// Set by "X said:" closing a paragraph: the next quotation takes this cue.
+    pending: bool,
+}
+
+/// Finds every quote in the article's paragraphs and attributes it to a speaker.
+///
+/// Quotes come out in text order; `quote.text == article.text[quote.start..quote.end]` always.
+pub fn extract_quotes(article: &Article) -> Vec<Quote> {
+    let text = article.text.as_str();
+    let paras = &article.paragraphs;
+    if paras.is_empty() {
+        return Vec::new();
+    }
+    let spans = marks::pair_marks(article);
+    let para_of = |pos: usize| paras.partition_point(|p| p.start <= pos).saturating_sub(1);
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+    let mut cursor = 0;
+    for p in paras {
+        let from = p.start.max(cursor);
+        if from < p.end {
+            cursor = tokens::tokenize(text, from, p.end, &spans, 0, &para_of, &mut toks);
+        }
+    }
+    let sents = tokens::sentences(text, &toks, &spans);
+    let mut reg = Registry::build(text, &toks, &sents);
+    let mut out: Vec<(Quote, Option<usize>)> = Vec::new();
+    let mut ctx: Option<Context> = None;
+    for &(a, b) in &sents {
+        let para = toks[a].para;
+        let last_para = match toks[b - 1].kind {
+            Kind::Quote(q) => spans[q].last_para,
+            _ => toks[b - 1].para,
+        };
+        let whole_para =
+            (a == 0 || toks[a - 1].para != para) && (b == toks.len() || toks[b].para != last_para);
+        if whole_para {
+            if let Some(((ns, ne), (cs, ce))) = frames::colon_headline(&toks, a, b) {
+                if let Some(q) = headline(text, &toks, &spans, &mut reg, (ns, ne), (cs, ce)) {
+                    out.push(q);
+                    continue;
+                }
+            }
+        }
+        let claims = frames::sentence_claims(text, &toks, &spans, a, b);
+        if claims.iter().all(|c| c.floating) {
+            note_subject(text, &toks, a, b, &mut reg);
+        }
+        for c in claims {
+            if c.floating {
+                let Some(cx) = ctx.as_mut() else { continue };
+                if !(cx.para == para || cx.para + 1 == para) {
+                    continue;
+                }
+                let cue = if cx.pending { cx.cue.clone() } else { None };
+                cx.pending = false;
+                cx.para = last_para;
+                out.push((
+                    Quote {
+                        text: text[c.start..c.end].to_string(),
+                        kind: c.kind,
+                        start: c.start,
+                        end: c.end,
+                        speaker: cx.resolved.speaker.clone(),
+                        speaker_aliases: Vec::new(),
+                        mention: cx.mention.clone(),
+                        cue,
+                    },
+                    cx.resolved.entity,
+                ));
+                continue;
+            }
+            let Some((ns, ne)) = c.np else { continue };
+            let np_toks = &toks[ns..ne];
+            let mention = Mention {
+                text: text[np_toks[0].start..np_toks[np_toks.len() - 1].end].to_string(),
+                start: np_toks[0].start,
+                end: np_toks[np_toks.len() - 1].end,
+            };
+            let resolved = match speakers::analyze(text, np_toks) {
+                Some(np) => {
+                    let r = reg.resolve(&np, mention.start);
+                    if let (Some(id), Some(g)) = (r.entity, c.gender_hint) {
+                        reg.hint_gender(id, g);
+                    }
+                    // "Clara Voss said that she …": the content's opening pronoun tells the gender.
+                    if let (Some(id), Np::Name { .. }) = (r.entity, &np) {
+                        if c.kind == QuoteKind::Indirect {
+                            let first =
+                                text[c.start..c.end].split_whitespace().next().unwrap_or("");
+                            match first {
+                                "he" => reg.hint_gender(id, speakers::Gender::Male),
+                                "she" => reg.hint_gender(id, speakers::Gender::Female),
+                                _ => {}
+                            }
+                        }
+                    }
+                    r
+                }
+                None => Resolved::default(),
+            };
+            let cue = c.cue.map(|(s, e)| text[s..e].to_string());
+            ctx = Some(Context {
+                resolved: resolved.clone(),
+                mention: Some(mention.clone()),
+                cue: cue.clone(),
+                para: last_para,
+                pending: c.pending,
+            });
+            if c.pending {
+                continue;
+            }
+            out.push((
+                Quote {
+                    text: text[c.start..c.end].to_string(),
+                    kind: c.kind,
+                    start: c.start,
+                    end: c.end,
+                    speaker: resolved.speaker,
+                    speaker_aliases: Vec::new(),
+                    mention: Some(mention),
+                    cue,
+                },
+                resolved.entity,
+            ));
+        }
+    }
+    out.sort_by_key(|(q, _)| (q.start, q.end));
+    out.dedup_by(|x, y| x.0.start == y.0.start && x.0.end == y.0.end);
+    out.into_iter()
+        .map(|(mut q, id)| {
+            if let (Some(id), Some(sp)) = (id, q.speaker.as_ref()) {
+                if let Some(e) = reg.entities.get(id) {
+                    q.speaker_aliases = aliases(e, sp);
+                }
+            }
+            q
+        })
+        .collect()
+}
+
+/// The other name forms of an entity: every form seen, and its surname alone.
+fn aliases(e: &speakers::Entity, canonical: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in &e.aliases {
+        if a != canonical && !out.contains(a) {
+            out.push(a.clone());
+        }
+    }
+    if !e.org {
+        if let Some(last) = canonical.split_whitespace().last() {
+            if last != canonical && !out.iter().any(|a| a == last) {
+                out.push(last.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Records the sentence's subject (a name at its start) for pronoun resolution.
+fn note_subject(text: &str, toks: &[Tok], a: usize, b: usize, reg: &mut Registry) {
+    let mut e = a;
+    while e < b
+        && e < a + 6
+        && toks[e].is_word()
+        && (toks[e].cap || toks[e].has(lexicon::class::PARTICLE) && e > a)
+    {
+        e += 1;
+    }
+    if e > a && !toks[a].has(lexicon::class::STOP) {
+        reg.note_subject(text, &toks[a..e], toks[a].start);
+    }
+}
+
+/// A colon headline ("Kim: North Korea Backs Russian Special Op"): the left side must name a
+/// person or organisation the article knows.
+fn headline(
+    text: &str,
+    toks: &[Tok],
+    spans: &[marks::MarkSpan],
+    reg: &mut Registry,
+    (ns, ne): (usize, usize),
+    (cs, ce): (usize, usize),
+) -> Option<(Quote, Option<usize>)> {
+    let np = speakers::analyze(text, &toks[ns..ne])?;
+    let known = match &np {
+        Np::Name {
+            name, keys, org, ..
+        } => {
+            lexicon::state_name(&name.to_lowercase()).is_some()
+                || reg.entities.iter().any(|e| {
+                    !e.org
+                        && !*org
+                        && keys.iter().all(|k| {
+                            e.name.to_lowercase().split([' ', '-']).any(|w| w == k)
+                                || e.name.to_lowercase().split(' ').any(|w| w == k)
+                        })
+                })
+        }
+        _ => false,
+    };
+    if !known {
+        return None;
+    }
+    let (kind, s, e) = frames::headline_content(text, toks, spans, cs, ce)?;
+    let start = toks[ns].start;
+    let end = toks[ne - 1].end;
+    let r = reg.resolve(&np, start);
+    Some((
+        Quote {
+            text: text[s..e].to_string(),
+            kind,
+            start: s,
+            end: e,
+            speaker: r.speaker,
+            speaker_aliases: Vec::new(),
+            mention: Some(Mention {
+                text: text[start..end].to_string(),
+                start,
+                end,
+            }),
+            cue: Some(":".to_string()),
+        },
+        r.entity,
+    ))
+}
