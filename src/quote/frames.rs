@@ -65,15 +65,25 @@ fn lw<'a>(t: &'a Tok) -> &'a str {
 
 /// The cue starting at token `i`: (end token, class, takes object).
 fn cue_at(toks: &[Tok], i: usize, b: usize) -> Option<(usize, CueClass, bool)> {
+    cue_at_tc(toks, i, b, false)
+}
+
+/// [`cue_at`], where a title-case headline ("Lindsey Graham Says …") may capitalise its cue.
+fn cue_at_tc(toks: &[Tok], i: usize, b: usize, title_case: bool) -> Option<(usize, CueClass, bool)> {
     let t = &toks[i];
-    if !t.is_word() || t.cap && i > 0 {
+    if !t.is_word() || t.cap && i > 0 && !title_case {
         // Capitalised words mid-sentence are names ("United States"), not verbs; a sentence
         // may begin with "According to".
         if !(t.cap && lw(t) == "according") {
             return None;
         }
     }
-    for (words, class, obj) in lexicon::phrase_cues() {
+    let first = lw(t);
+    let may_start_phrase = matches!(
+        first,
+        "went" | "goes" | "pointed" | "points" | "point" | "pointing" | "made" | "according" | "a" | "spoke" | "summed" | "chimed" | "called" | "calls" | "referred"
+    );
+    for (words, class, obj) in lexicon::phrase_cues().filter(|_| may_start_phrase) {
         if i + words.len() <= b
             && words
                 .iter()
@@ -284,7 +294,10 @@ fn np_right(toks: &[Tok], s: usize, b: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// Finds the speaker phrase left of a cue at `cs`, skipping adverbs and an appositive.
+/// Finds the speaker phrase left of a cue at `cs`, skipping adverbs, a parenthesis ("Sen. Jo
+/// Park (D-Ore.) said") and up to two appositives ("Scott Pruitt, the attorney general of
+/// Oklahoma, one of the states suing, said"; "Kim, for his part, stated"; "Quina Jones, 25,
+/// said").
 fn subject_left(
     toks: &[Tok],
     a: usize,
@@ -294,49 +307,64 @@ fn subject_left(
     while e > a && toks[e - 1].is_word() && toks[e - 1].has(class::ADVERB) && !toks[e - 1].cap {
         e -= 1;
     }
-    if e > a && toks[e - 1].is_punct(',') {
-        // "Kim, for his part, stated" / "Tomas Reyes, a paramedic, said".
-        let inner_end = e - 1;
-        let mut k = inner_end;
-        while k > a && inner_end - k < 14 && !toks[k - 1].is_punct(',') && !toks[k - 1].is_quote() {
+    if e > a && toks[e - 1].is_punct(')') {
+        let mut k = e - 1;
+        while k > a && e - k < 8 && !toks[k - 1].is_punct('(') {
             k -= 1;
         }
-        if k > a && k < inner_end && toks[k - 1].is_punct(',') {
-            let inner = &toks[k..inner_end];
-            let first = &inner[0];
-            let appositive = first.is_word()
-                && (first.has(class::DET | class::ROLE | class::MODIFIER)
-                    || matches!(
-                        lw(first),
-                        "for"
-                            | "who"
-                            | "in"
-                            | "however"
-                            | "meanwhile"
-                            | "too"
-                            | "though"
-                            | "speaking"
-                            | "like"
-                            | "also"
-                    )
-                    || first.cap);
-            if appositive {
-                if let Some((s1, e1)) = np_left(toks, a, k - 1) {
-                    let gender = inner.iter().find_map(|t| match lw(t) {
-                        "his" => Some(super::speakers::Gender::Male),
-                        "her" => Some(super::speakers::Gender::Female),
-                        _ => None,
-                    });
-                    let l = &toks[e1 - 1];
-                    if l.cap || is_pronoun_np(l) {
-                        return Some((s1, e1, gender));
-                    }
-                }
+        if k > a && toks[k - 1].is_punct('(') {
+            e = k - 1;
+        }
+    }
+    if !(e > a && toks[e - 1].is_punct(',')) {
+        return np_left(toks, a, e).map(|(s, e)| (s, e, None));
+    }
+    let boundary = |s1: usize| {
+        s1 == a
+            || toks[s1 - 1].is_quote()
+            || matches!(toks[s1 - 1].kind, Kind::Punct(',' | ':' | ';' | '—' | '–' | '('))
+            || toks[s1 - 1].is_word() && toks[s1 - 1].has(class::STOP)
+    };
+    let mut gender = None;
+    let mut right = e - 1;
+    for _ in 0..3 {
+        // The appositive between the comma at `k - 1` and the comma at `right`.
+        let mut k = right;
+        while k > a && right - k < 16 && !toks[k - 1].is_punct(',') && !toks[k - 1].is_quote() {
+            k -= 1;
+        }
+        if !(k > a && k < right && toks[k - 1].is_punct(',')) {
+            return None;
+        }
+        let first = &toks[k];
+        let appositive = first.is_word()
+            && (first.has(class::DET | class::ROLE | class::MODIFIER)
+                || matches!(
+                    lw(first),
+                    "for" | "who" | "in" | "however" | "meanwhile" | "too" | "though" | "speaking"
+                        | "like" | "also" | "whose" | "of" | "from" | "at" | "now" | "then" | "once"
+                )
+                || first.lower.starts_with(|c: char| c.is_ascii_digit())
+                || first.cap);
+        if !appositive {
+            return None;
+        }
+        gender = gender.or_else(|| {
+            toks[k..right].iter().find_map(|t| match lw(t) {
+                "his" => Some(super::speakers::Gender::Male),
+                "her" => Some(super::speakers::Gender::Female),
+                _ => None,
+            })
+        });
+        if let Some((s1, e1)) = np_left(toks, a, k - 1) {
+            let l = &toks[e1 - 1];
+            if (l.cap || is_pronoun_np(l)) && boundary(s1) {
+                return Some((s1, e1, gender));
             }
         }
-        return None;
+        right = k - 1;
     }
-    np_left(toks, a, e).map(|(s, e)| (s, e, None))
+    None
 }
 
 /// Whether the words after a tag (from `i`) are only adverbials and punctuation, so that the
@@ -393,11 +421,30 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
         if t.is_punct(':') {
             return (j + 1, true);
         }
-        if t.is_punct('.') || t.is_punct(';') {
+        if !t.is_word() && !t.is_punct(',') && !t.is_punct('-') {
             break;
         }
-        if t.is_word() && j > ce && lexicon::single_cue(lw(t)).is_some() {
-            break;
+        // Only an addressee and adverbials may stand before "that": "told reporters on
+        // Tuesday that", not "hopes to win, but she knows that".
+        if t.is_word() {
+            let w = lw(t);
+            let ok = t.cap
+                || t.has(class::ADVERBIAL | class::DET | class::ROLE | class::MODIFIER | class::ADVERB)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "statement"
+                        | "interview" | "conference" | "news" | "briefing" | "speech" | "week" | "month"
+                        | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend" | "day"
+                        | "letter" | "post" | "tweet" | "email" | "call" | "phone" | "message"
+                        | "hearing" | "meeting" | "rally" | "appearance" | "remarks" | "address"
+                        | "television" | "radio" | "broadcast" | "program" | "programme" | "show"
+                        | "of" | "for" | "and" | "its" | "his" | "their" | "own" | "written" | "joint"
+                )
+                && !t.has(class::PRONOUN);
+            if !ok {
+                break;
+            }
         }
         j += 1;
     }
@@ -603,10 +650,13 @@ pub fn sentence_claims(
     b: usize,
 ) -> Vec<Claim> {
     // 1. Tags.
+    let nwords = (a..b).filter(|&k| toks[k].is_word()).count();
+    let ncaps = (a..b).filter(|&k| toks[k].is_word() && toks[k].cap).count();
+    let title_case = nwords >= 4 && ncaps * 10 >= nwords * 6;
     let mut tags: Vec<Tag> = Vec::new();
     let mut i = a;
     while i < b {
-        let Some((ce, class, obj)) = cue_at(toks, i, b) else {
+        let Some((ce, class, obj)) = cue_at_tc(toks, i, b, title_case) else {
             i += 1;
             continue;
         };
@@ -717,7 +767,8 @@ pub fn sentence_claims(
         if sep
             && be > run
             && (before_quotes > 0 || before_words >= 3)
-            && tail_ok(toks, tag.te, b, tag.obj)
+            && (tail_ok(toks, tag.te, b, tag.obj)
+                || before_quotes > 0 && !(tag.te < b && toks[tag.te].is_word() && lw(&toks[tag.te]) == "that"))
         {
             if let Some((kind, cs, ce)) = content(text, toks, spans, run, be) {
                 let kind = if kind == QuoteKind::Mixed
@@ -825,7 +876,13 @@ pub fn sentence_claims(
                 continue;
             }
         }
-        if !that && tag.class != CueClass::Say {
+        if tag.class == CueClass::QuoteOnly {
+            // `called the plan "a disaster"`: only with quoted words in the complement.
+            if !(tag.ce..next_tag).any(|k| toks[k].is_quote()) {
+                continue;
+            }
+            cs = if tag.inverted { tag.ne } else { tag.ce };
+        } else if !that && tag.class != CueClass::Say {
             // "warned that …" but not "warned the public"; a quote may follow directly.
             if !(cs < b && toks[cs].is_quote()) {
                 continue;

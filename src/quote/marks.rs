@@ -136,6 +136,9 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>, after: &str) -> 
 fn opens_with_mark(text: &str) -> Option<usize> {
     let t = text.trim_start_matches(is_space);
     let off = text.len() - t.len();
+    if t.starts_with("''") || t.starts_with("``") {
+        return Some(off);
+    }
     let mut it = t.chars();
     let c = it.next()?;
     if is_double(c) && double_role(c, None, it.next()) != Role::Close {
@@ -175,14 +178,22 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
         let mut prev: Option<char> = None;
         let mut spans_here: Vec<(usize, usize)> = Vec::new();
         let mut iter = ptext.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
+        while let Some((i, c0)) = iter.next() {
+            let mut next = iter.peek().map(|&(_, n)| n);
             let abs = p.start + i;
+            // ''…'' and ``…'' (older wire and archive styles) are double marks.
+            let (c, w) = if (c0 == '\'' || c0 == '`') && next.is_some_and(|n| n == '\'' || n == '`') {
+                iter.next();
+                next = iter.peek().map(|&(_, n)| n);
+                ('"', 2)
+            } else {
+                (c0, c0.len_utf8())
+            };
             if is_double(c) && Some(abs) != skip_first_open {
                 let role = double_role(c, prev, next);
                 match (open, role) {
                     (None, Role::Open | Role::Either) => {
-                        open = Some((abs, abs + c.len_utf8(), pi, c));
+                        open = Some((abs, abs + w, pi, c));
                     }
                     (None, Role::Close) => {}
                     (Some((o, s, fp, oc)), Role::Close | Role::Either) => {
@@ -193,13 +204,13 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
                                 open: o,
                                 start: cs,
                                 end: ce,
-                                close: abs + c.len_utf8(),
+                                close: abs + w,
                                 closed: true,
                                 first_para: fp,
                                 last_para: pi,
                                 single: false,
                             });
-                            spans_here.push((o, abs + c.len_utf8()));
+                            spans_here.push((o, abs + w));
                         }
                         let _ = oc;
                         open = None;
@@ -217,18 +228,18 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
                                     open: o,
                                     start: cs,
                                     end: ce,
-                                    close: abs + c.len_utf8(),
+                                    close: abs + w,
                                     closed: true,
                                     first_para: fp,
                                     last_para: pi,
                                     single: false,
                                 });
-                                spans_here.push((o, abs + c.len_utf8()));
+                                spans_here.push((o, abs + w));
                             }
                             open = None;
                         } else {
                             let _ = between;
-                            open = Some((abs, abs + c.len_utf8(), pi, c));
+                            open = Some((abs, abs + w, pi, c));
                         }
                     }
                 }
@@ -278,14 +289,21 @@ fn pair_singles(
     if !ptext.contains(['\'', '‘', '’', '‹', '›', '‚']) {
         return;
     }
-    let inside = |abs: usize| doubles.iter().any(|&(o, c)| abs >= o && abs < c);
+    let mut di = 0;
+    let mut inside = |abs: usize| {
+        while di < doubles.len() && doubles[di].1 <= abs {
+            di += 1;
+        }
+        di < doubles.len() && abs >= doubles[di].0
+    };
     let mut open: Option<(usize, usize)> = None;
     let mut prev: Option<char> = None;
     let mut iter = ptext.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
         let abs = pstart + i;
-        if is_single(c) && !inside(abs) {
+        let ins = (is_single(c) || open.is_some()) && inside(abs);
+        if is_single(c) && !ins {
             let after = &ptext[i + c.len_utf8()..];
             if let Some(role) = single_role(c, prev, next, after) {
                 match (open, role) {
@@ -315,7 +333,7 @@ fn pair_singles(
                 }
             }
         }
-        if inside(abs) && open.is_some() {
+        if ins && open.is_some() {
             open = None;
         }
         prev = Some(c);
@@ -404,6 +422,14 @@ mod tests {
         assert_eq!(
             contents("Lune: 'We will not back down' on taxes"),
             vec!["We will not back down"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            contents("''We won,'' he said. ``Fine,'' she said. It's Kim's."),
+            vec!["We won,", "Fine,"]
         );
     }
 

@@ -122,7 +122,12 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     let gender = gender_of(&toks[..k]);
     if k < n {
         let run = &toks[k..];
-        let name = text[run[0].start..run[run.len() - 1].end].to_string();
+        let mut name = text[run[0].start..run[run.len() - 1].end].to_string();
+        if run[run.len() - 1].is_possessive() {
+            // "Vladimir Putin's visit": the name without the possessive ending.
+            let cut = name.rfind(['\'', '’']).unwrap_or(name.len());
+            name.truncate(cut);
+        }
         let keys = keys_of(run);
         let lower_name = name.to_lowercase();
         let org = run.iter().any(|t| t.has(class::ORG))
@@ -175,6 +180,8 @@ pub struct Entity {
     pub name: String,
     /// Lower-case words of every form seen.
     keys: Vec<String>,
+    /// The same, split at hyphens ("jong-un" → "jong", "un").
+    split: Vec<String>,
     /// Titles, roles and nationalities written with the name ("russian", "president").
     roles: Vec<String>,
     gender: Option<Gender>,
@@ -214,6 +221,12 @@ impl Registry {
     pub fn build(text: &str, toks: &[Tok], sents: &[(usize, usize)]) -> Registry {
         let mut reg = Registry::default();
         for &(a, b) in sents {
+            // Title-case headlines ("Obama Says Museum Will Tell …") are not introductions.
+            let nwords = (a..b).filter(|&k| toks[k].is_word()).count();
+            let ncaps = (a..b).filter(|&k| toks[k].is_word() && toks[k].cap).count();
+            if nwords >= 4 && ncaps * 10 >= nwords * 6 {
+                continue;
+            }
             let mut i = a;
             while i < b {
                 // A window of name-phrase tokens.
@@ -281,9 +294,9 @@ impl Registry {
             if e.org != org {
                 continue;
             }
-            let es = split_hyphens(&e.keys);
+            let es = &e.split;
             let same = if keys.len() >= 2 && e.keys.len() >= 2 {
-                split.iter().all(|k| es.contains(k)) || es_subset(&es, &split)
+                split.iter().all(|k| es.contains(k)) || es_subset(es, &split)
             } else {
                 keys.len() == 1 && e.keys.len() == 1 && keys == e.keys
             };
@@ -293,6 +306,7 @@ impl Registry {
                         e.keys.push(k);
                     }
                 }
+                e.split = split_hyphens(&e.keys);
                 if name != e.name && !e.aliases.contains(&name) {
                     e.aliases.push(name);
                 }
@@ -309,6 +323,7 @@ impl Registry {
         }
         self.entities.push(Entity {
             name,
+            split,
             keys,
             roles,
             gender,
@@ -391,8 +406,8 @@ impl Registry {
                 if keys.len() == 1 {
                     e.keys.contains(&keys[0])
                 } else {
-                    let es = split_hyphens(&e.keys);
-                    split.iter().all(|k| es.contains(k)) || es_subset(&es, &split)
+                    let es = &e.split;
+                    split.iter().all(|k| es.contains(k)) || es_subset(es, &split)
                 }
             })
             .collect();
@@ -445,7 +460,7 @@ impl Registry {
                     }
                     return Resolved::default();
                 }
-                if !matches!(w, "he" | "she" | "er" | "sie" | "il" | "elle" | "who" | "i") {
+                if !matches!(w, "he" | "she" | "er" | "sie" | "il" | "elle" | "who") {
                     return Resolved::default();
                 }
                 let mut pick = None;
