@@ -50,6 +50,23 @@ pub enum Command {
     Speakers(SpeakersArgs),
     /// Totals of an index: articles, passages, quotes, speakers, date range, size.
     Stats(StatsArgs),
+    /// Show one passage (by the `passage_id` of a search hit) with the paragraphs around it.
+    Show(ShowArgs),
+}
+
+#[derive(Args)]
+pub struct ShowArgs {
+    /// The passage id, as printed by `search --json` (`passage_id`).
+    pub passage_id: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Paragraphs to show before and after the passage.
+    #[arg(long, default_value_t = 2)]
+    pub context: usize,
+    /// One JSON object: the hit, `before`, `paragraphs`, `after`.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args)]
@@ -367,5 +384,22 @@ pub fn run_stats(args: &StatsArgs) -> Result<Outcome> {
         hits::stats_text(&stats)
     };
     stdout_line(&mut out, &text)?;
+    Ok(Outcome::Found)
+}
+
+/// `newsquote show`.
+pub fn run_show(args: &ShowArgs) -> Result<Outcome> {
+    let passage_index = index::open(&args.index)?;
+    let Some(context) = search::passage_context(&passage_index, &args.passage_id, args.context)?
+    else {
+        eprintln!("no passage with id {}", args.passage_id);
+        return Ok(Outcome::Nothing);
+    };
+    let text = if args.json {
+        serde_json::to_string(&context)?
+    } else {
+        hits::context_text(&context, std::io::stdout().is_terminal())
+    };
+    stdout_line(&mut std::io::stdout().lock(), &text)?;
     Ok(Outcome::Found)
 }

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         cli::Command::Extract(a) => cli::run_extract(a),
         cli::Command::Speakers(a) => cli::run_speakers(a),
         cli::Command::Stats(a) => cli::run_stats(a),
+        cli::Command::Show(a) => cli::run_show(a),
     };
     match result {
         Ok(cli::Outcome::Found) => ExitCode::SUCCESS,

@@ -358,6 +358,11 @@ pub fn date_value(date: jiff::civil::Date) -> DateTime {
     DateTime::from_timestamp_secs(seconds)
 }
 
+/// The id of an article: a hash of its text (what all offsets refer to).
+pub fn article_id(article: &Article) -> String {
+    short_hash(&[article.text.as_bytes()])
+}
+
 /// The grouping key of a passage: a hash of its words, lower-cased, with quote marks, punctuation
 /// and spacing ignored, and cut to the first 12 words, so that copies of one quote carried by several
 /// articles (curly or straight marks, a reflowed line, a trailing word cut in a long quote) share a key.
@@ -384,7 +389,7 @@ pub fn passage_documents(
     quotes: &[Quote],
     out: &mut Vec<TantivyDocument>,
 ) {
-    let article_id = short_hash(&[article.text.as_bytes()]);
+    let article_id = article_id(article);
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(article.text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();

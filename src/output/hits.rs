@@ -1,7 +1,7 @@
 //! Search hits for people (a few lines each, matches in colour on a terminal) and for programs
 //! (one JSON object per line, the shape of [`crate::search::Hit`]).
 
-use crate::search::{Hit, SpeakerFacet, Stats};
+use crate::search::{Hit, PassageContext, SpeakerFacet, Stats};
 
 const HIGHLIGHT_ON: &str = "\x1b[1;31m";
 const HIGHLIGHT_OFF: &str = "\x1b[0m";
@@ -47,6 +47,19 @@ pub fn hit_text(hit: &Hit, colour: bool) -> String {
     }
     out.push_str(&format!("     {}\n", marked_snippet(hit, colour)));
     out.push_str(&format!("     {}:{}\n", hit.path, hit.line));
+    if !hit.also_in.is_empty() {
+        let copies: Vec<String> = hit
+            .also_in
+            .iter()
+            .map(|c| {
+                let mut parts = vec![c.path.clone()];
+                parts.extend(c.source.clone());
+                parts.extend(c.date.clone());
+                parts.join(", ")
+            })
+            .collect();
+        out.push_str(&format!("     also in: {}\n", copies.join("; ")));
+    }
     out
 }
 
@@ -88,4 +101,33 @@ pub fn stats_text(s: &Stats) -> String {
         s.last_date.as_deref().unwrap_or("-"),
         s.index_bytes as f64 / 1e6
     )
+}
+
+/// A passage in its article for people: the hit's header, then the paragraphs before, the
+/// passage's own paragraphs (the passage marked), and the paragraphs after.
+pub fn context_text(c: &PassageContext, colour: bool) -> String {
+    let mut out = hit_text(
+        &Hit {
+            rank: 1,
+            ..c.hit.clone()
+        },
+        colour,
+    );
+    out.push_str(&format!(
+        "     passage {} ({} bytes {}..{})\n\n",
+        c.hit.passage_id, c.hit.path, c.hit.start, c.hit.end
+    ));
+    for p in &c.before {
+        out.push_str(&format!("  {p}\n\n"));
+    }
+    for p in &c.paragraphs {
+        out.push_str(&format!("> {p}\n\n"));
+    }
+    for p in &c.after {
+        out.push_str(&format!("  {p}\n\n"));
+    }
+    if let Some(note) = &c.note {
+        out.push_str(&format!("({note})\n"));
+    }
+    out
 }

@@ -89,8 +89,15 @@ pub fn snippet(
     matches.sort_by_key(|m| (m.0, std::cmp::Reverse(m.1)));
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     for m in matches {
-        if kept.last().is_none_or(|k| m.0 >= k.1) {
-            kept.push(m);
+        match kept.last_mut() {
+            // Matched words separated only by spaces read as one span ("strategic partnership").
+            Some(k)
+                if m.0 >= k.1 && text[k.1..m.0].chars().all(char::is_whitespace) && m.0 > k.1 =>
+            {
+                k.1 = m.1;
+            }
+            Some(k) if m.0 < k.1 => {}
+            _ => kept.push(m),
         }
     }
     let (start, end) = window(text, &kept, max_chars);

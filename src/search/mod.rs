@@ -11,7 +11,7 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
-use crate::index::schema::{FILE_KIND, NARRATION_KIND};
+use crate::index::schema::{facet_key, FILE_KIND, NARRATION_KIND};
 use crate::index::{Fields, PassageIndex};
 pub use filters::{parse_date_bound, DateBound, Filters, KindFilter};
 
@@ -76,6 +76,20 @@ pub struct Hit {
     pub snippet: String,
     /// `[start, end)` UTF-8 byte ranges into `snippet` of the matched words.
     pub highlights: Vec<[usize; 2]>,
+    /// Other articles that carry the same passage (syndicated copies, the same story saved in two
+    /// forms), earliest first; the hit itself is the earliest of all.
+    pub also_in: Vec<Carrier>,
+}
+
+/// An article that carries a passage: where it is and who published it when.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Carrier {
+    pub path: String,
+    pub source: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
 }
 
 /// Runs a search and returns the hits of the requested page.
@@ -88,40 +102,97 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     let fields = &index.fields;
     let text_query = query::parse_user_query(index, &request.query)?;
     let full = filters::apply(fields, text_query.box_clone(), &request.filters)?;
-    let limit = request.limit.max(1);
+    let wanted = request.offset + request.limit.max(1);
+    // Copies of one passage (syndication, the same story saved twice) collapse into one hit, so
+    // more candidates than hits are read.
+    let candidates = wanted * 3 + 10;
     let addresses: Vec<(f32, DocAddress)> = match request.sort {
-        SortOrder::Relevance => searcher.search(
-            &*full,
-            &TopDocs::with_limit(limit)
-                .and_offset(request.offset)
-                .order_by_score(),
-        )?,
+        SortOrder::Relevance => {
+            searcher.search(&*full, &TopDocs::with_limit(candidates).order_by_score())?
+        }
         SortOrder::Date => searcher
             .search(
                 &*full,
-                &TopDocs::with_limit(limit)
-                    .and_offset(request.offset)
+                &TopDocs::with_limit(candidates)
                     .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
             )?
             .into_iter()
             .map(|(_, a)| (0.0, a))
             .collect(),
     };
+    let mut groups: Vec<(f32, String)> = Vec::new();
+    for (score, address) in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let key = doc
+            .get_first(fields.passage_key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        if !groups.iter().any(|(_, k)| *k == key) {
+            groups.push((score, key));
+        }
+    }
     let mut analyzer = crate::index::schema::news_analyzer();
     let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
-    let mut hits = Vec::with_capacity(addresses.len());
-    for (i, (score, address)) in addresses.into_iter().enumerate() {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let mut hit = hit_from_doc(fields, &doc);
-        hit.rank = request.offset + i + 1;
+    let mut hits = Vec::new();
+    for (i, (score, key)) in groups
+        .into_iter()
+        .enumerate()
+        .skip(request.offset)
+        .take(request.limit.max(1))
+    {
+        let mut carriers = carriers_of(&searcher, fields, &key)?;
+        if carriers.is_empty() {
+            continue;
+        }
+        let mut hit = carriers.remove(0);
+        hit.rank = i + 1;
         hit.score = score;
         let (snippet, highlights) =
             highlight::snippet(&hit.text, &plan, &mut analyzer, request.snippet_chars);
         hit.snippet = snippet;
         hit.highlights = highlights;
+        hit.also_in = carriers
+            .into_iter()
+            .map(|c| Carrier {
+                path: c.path,
+                source: c.source,
+                date: c.date,
+                title: c.title,
+                url: c.url,
+            })
+            .collect();
         hits.push(hit);
     }
     Ok(hits)
+}
+
+/// Every passage with the given grouping key, earliest publication first (undated last, then by
+/// path): the first is the one a hit shows, the rest are listed as `also_in`.
+fn carriers_of(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    key: &str,
+) -> Result<Vec<Hit>, SearchError> {
+    let query = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(fields.passage_key, key),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let mut carriers = Vec::new();
+    for address in searcher.search(&query, &DocSetCollector)? {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        carriers.push(hit_from_doc(fields, &doc));
+    }
+    carriers.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.path, a.start).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.path,
+            b.start,
+        ))
+    });
+    carriers.dedup_by(|a, b| a.passage_id == b.passage_id && a.path == b.path);
+    Ok(carriers)
 }
 
 fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
@@ -154,6 +225,7 @@ fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
         end: number(f.end),
         snippet: String::new(),
         highlights: Vec::new(),
+        also_in: Vec::new(),
     }
 }
 
@@ -193,25 +265,24 @@ pub fn speakers(
     }
     let q = filters::apply(f, query::parse_user_query(index, query_text)?, &filters)?;
     let addresses = searcher.search(&*q, &DocSetCollector)?;
+    #[derive(Default)]
     struct Acc {
         quotes: u64,
+        names: HashMap<String, u64>,
         articles: std::collections::HashSet<String>,
         first: Option<i64>,
         last: Option<i64>,
     }
+    // Names that differ only by a middle name or initial fold together (see `facet_key`).
     let mut by_speaker: HashMap<String, Acc> = HashMap::new();
     for address in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
         let Some(speaker) = doc.get_first(f.speaker_exact).and_then(|v| v.as_str()) else {
             continue;
         };
-        let acc = by_speaker.entry(speaker.to_string()).or_insert(Acc {
-            quotes: 0,
-            articles: Default::default(),
-            first: None,
-            last: None,
-        });
+        let acc = by_speaker.entry(facet_key(speaker)).or_default();
         acc.quotes += 1;
+        *acc.names.entry(speaker.to_string()).or_default() += 1;
         if let Some(a) = doc.get_first(f.article_id).and_then(|v| v.as_str()) {
             acc.articles.insert(a.to_string());
         }
@@ -222,17 +293,29 @@ pub fn speakers(
         }
     }
     let mut facets: Vec<SpeakerFacet> = by_speaker
-        .into_iter()
-        .map(|(speaker, acc)| SpeakerFacet {
-            speaker,
-            quotes: acc.quotes,
-            articles: acc.articles.len() as u64,
-            first_date: acc
-                .first
-                .map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
-            last_date: acc
-                .last
-                .map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+        .into_values()
+        .map(|acc| {
+            let speaker = acc
+                .names
+                .iter()
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(a.0.len().cmp(&b.0.len()))
+                        .then(b.0.cmp(a.0))
+                })
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default();
+            SpeakerFacet {
+                speaker,
+                quotes: acc.quotes,
+                articles: acc.articles.len() as u64,
+                first_date: acc
+                    .first
+                    .map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+                last_date: acc
+                    .last
+                    .map(|s| format_date(tantivy::DateTime::from_timestamp_secs(s))),
+            }
         })
         .collect();
     facets.sort_by(|a, b| {
@@ -328,4 +411,88 @@ pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
         last_date: date(last),
         index_bytes,
     })
+}
+
+/// A passage with the paragraphs around it, for `newsquote show`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PassageContext {
+    pub hit: Hit,
+    /// Up to the requested number of paragraphs before the passage's paragraph, in text order.
+    pub before: Vec<String>,
+    /// The paragraph (or paragraphs, for a multi-paragraph quote) that hold the passage.
+    pub paragraphs: Vec<String>,
+    pub after: Vec<String>,
+    /// Why the paragraphs could not be shown (the file changed or vanished since indexing).
+    pub note: Option<String>,
+}
+
+/// Finds a passage by its id and reads its article again to show `around` paragraphs on each side.
+/// Returns `Ok(None)` when no passage has that id.
+pub fn passage_context(
+    index: &PassageIndex,
+    passage_id: &str,
+    around: usize,
+) -> Result<Option<PassageContext>, SearchError> {
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    let f = &index.fields;
+    let query = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_text(f.passage_id, passage_id.trim()),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    let Some(address) = searcher
+        .search(&query, &DocSetCollector)?
+        .into_iter()
+        .next()
+    else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher.doc(address)?;
+    let mut hit = hit_from_doc(f, &doc);
+    hit.snippet = hit.text.clone();
+    let text_of = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let (file, article_id) = (text_of(f.file), text_of(f.article_id));
+    let mut found = None;
+    let _ = crate::article::read_file(
+        std::path::Path::new(&file),
+        &mut |a| {
+            if found.is_none() && crate::index::writer::article_id(&a) == article_id {
+                found = Some(a);
+            }
+        },
+        &mut |_| {},
+    );
+    let mut context = PassageContext {
+        hit,
+        before: Vec::new(),
+        paragraphs: Vec::new(),
+        after: Vec::new(),
+        note: None,
+    };
+    let Some(article) = found else {
+        context.note = Some(format!("{file} changed or vanished since it was indexed"));
+        return Ok(Some(context));
+    };
+    let (start, end) = (context.hit.start as usize, context.hit.end as usize);
+    let ps = &article.paragraphs;
+    let first = ps.iter().position(|p| p.end > start).unwrap_or(ps.len());
+    let last = ps
+        .iter()
+        .rposition(|p| p.start < end)
+        .map_or(first, |i| i.max(first));
+    let text = |range: std::ops::Range<usize>| -> Vec<String> {
+        ps[range]
+            .iter()
+            .map(|p| article.paragraph_text(p).to_string())
+            .collect()
+    };
+    context.before = text(first.saturating_sub(around)..first);
+    context.paragraphs = text(first..(last + 1).min(ps.len()));
+    context.after = text((last + 1).min(ps.len())..(last + 1 + around).min(ps.len()));
+    Ok(Some(context))
 }

@@ -1,0 +1,345 @@
+//! Search features on small indexes built here: speaker filter across spellings, inclusive date
+//! bounds, date sort, phrase ranking, speaker facets, and one hit for a quote carried by several
+//! articles. Articles are written as `Title`, blank line, `CITY, date (Source) — "…," Name said.`
+
+use std::path::{Path, PathBuf};
+
+use newsquote::index::{self, IndexOptions, PassageIndex};
+use newsquote::search::{self, parse_date_bound, Filters, KindFilter, SearchRequest, SortOrder};
+
+/// (file name, source, date as "June 30, 2024", speaker, quote)
+type Story<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str);
+
+fn build(dir: &Path, stories: &[Story]) -> PassageIndex {
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    for (name, source, date, speaker, quote) in stories {
+        let text = format!(
+            "Statement on {date}\n\nOSLO, {date} ({source}) — \"{quote},\" {speaker} said.\n"
+        );
+        std::fs::write(docs.join(name), text).unwrap();
+    }
+    let passage_index = index::open_or_create(&dir.join("index"), false).unwrap();
+    index::index_paths(
+        &passage_index,
+        &[PathBuf::from(&docs)],
+        &IndexOptions::default(),
+        &|w| panic!("unexpected warning {w}"),
+        &|_| {},
+        &|_| {},
+    )
+    .unwrap();
+    passage_index
+}
+
+fn quotes(index: &PassageIndex, q: &str, filters: Filters, sort: SortOrder) -> Vec<search::Hit> {
+    let request = SearchRequest {
+        query: q.into(),
+        filters: Filters {
+            kind: KindFilter::Quote,
+            ..filters
+        },
+        sort,
+        limit: 20,
+        snippet_chars: 200,
+        ..Default::default()
+    };
+    search::search(index, &request).unwrap()
+}
+
+fn speakers(names: &[&str]) -> Filters {
+    Filters {
+        speakers: names.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn speaker_filter_ignores_case_accents_doubled_letters_and_takes_any_of_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "June 3, 2024",
+                "Recep Erdoğan",
+                "The corridor stays open",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "June 4, 2024",
+                "Volodymyr Zelenskyy",
+                "The corridor must stay open",
+            ),
+            (
+                "c.txt",
+                "Newswire",
+                "June 5, 2024",
+                "Mara Quint",
+                "The corridor is closed to trucks",
+            ),
+        ],
+    );
+    let who = |hits: Vec<search::Hit>| -> Vec<String> {
+        let mut v: Vec<String> = hits.into_iter().filter_map(|h| h.speaker).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        who(quotes(
+            &index,
+            "corridor",
+            speakers(&["erdogan"]),
+            SortOrder::Relevance
+        )),
+        ["Recep Erdoğan"]
+    );
+    assert_eq!(
+        who(quotes(
+            &index,
+            "corridor",
+            speakers(&["ERDOĞAN"]),
+            SortOrder::Relevance
+        )),
+        ["Recep Erdoğan"]
+    );
+    assert_eq!(
+        who(quotes(
+            &index,
+            "corridor",
+            speakers(&["zelensky"]),
+            SortOrder::Relevance
+        )),
+        ["Volodymyr Zelenskyy"]
+    );
+    assert_eq!(
+        who(quotes(
+            &index,
+            "corridor",
+            speakers(&["Recep Erdogan", "Quint"]),
+            SortOrder::Relevance
+        )),
+        ["Mara Quint", "Recep Erdoğan"]
+    );
+    assert!(quotes(
+        &index,
+        "corridor",
+        speakers(&["Recep Quint"]),
+        SortOrder::Relevance
+    )
+    .is_empty());
+}
+
+#[test]
+fn date_bounds_are_inclusive_and_date_sort_is_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "December 31, 2023",
+                "Mara Quint",
+                "Tariffs rise on the first of the month",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "January 1, 2024",
+                "Mara Quint",
+                "Tariffs rise today",
+            ),
+            (
+                "c.txt",
+                "Newswire",
+                "June 30, 2024",
+                "Mara Quint",
+                "Tariffs fall next week",
+            ),
+            (
+                "d.txt",
+                "Newswire",
+                "July 1, 2024",
+                "Mara Quint",
+                "Tariffs fall today",
+            ),
+        ],
+    );
+    let filters = Filters {
+        since: Some(parse_date_bound("2024").unwrap()),
+        until: Some(parse_date_bound("2024-06").unwrap()),
+        ..Default::default()
+    };
+    let hits = quotes(&index, "tariffs", filters, SortOrder::Date);
+    let dates: Vec<_> = hits.iter().map(|h| h.date.clone().unwrap()).collect();
+    assert_eq!(dates, ["2024-06-30", "2024-01-01"]);
+    let filters = Filters {
+        until: Some(parse_date_bound("2023-12-31").unwrap()),
+        ..Default::default()
+    };
+    let hits = quotes(&index, "tariffs", filters, SortOrder::Date);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].date.as_deref(), Some("2023-12-31"));
+    let all = quotes(&index, "tariffs", Filters::default(), SortOrder::Date);
+    let dates: Vec<_> = all.iter().map(|h| h.date.clone().unwrap()).collect();
+    assert_eq!(
+        dates,
+        ["2024-07-01", "2024-06-30", "2024-01-01", "2023-12-31"]
+    );
+}
+
+#[test]
+fn invalid_dates_are_refused_with_the_accepted_forms() {
+    for bad in ["2024-13", "24", "2024-02-30", "June 2024", ""] {
+        let e = parse_date_bound(bad).unwrap_err();
+        assert!(e.contains("YYYY-MM-DD"), "{bad}: {e}");
+    }
+    let b = parse_date_bound("2024-02").unwrap();
+    assert_eq!(
+        (b.first.to_string(), b.last.to_string()),
+        ("2024-02-01".into(), "2024-02-29".into())
+    );
+}
+
+#[test]
+fn words_side_by_side_rank_above_scattered_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "June 3, 2024",
+                "Mara Quint",
+                "Trade grew while the strategic reserve held, a partnership said",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "June 4, 2024",
+                "Ivo Petrov",
+                "We signed a strategic partnership with our neighbours",
+            ),
+        ],
+    );
+    let hits = quotes(
+        &index,
+        "strategic partnership",
+        Filters::default(),
+        SortOrder::Relevance,
+    );
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[0].speaker.as_deref(), Some("Ivo Petrov"));
+    let [s, e] = hits[0].highlights[0];
+    assert_eq!(&hits[0].snippet[s..e], "strategic partnership");
+}
+
+#[test]
+fn a_quote_carried_by_several_articles_is_one_hit_earliest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "late.txt",
+                "Partner Wire",
+                "June 5, 2022",
+                "Funmi Adeyemi",
+                "We will publish the audit in July",
+            ),
+            (
+                "first.txt",
+                "Newswire",
+                "June 2, 2022",
+                "Funmi Adeyemi",
+                "We will publish the audit in July",
+            ),
+            (
+                "copy.txt",
+                "Daily Copy",
+                "June 3, 2022",
+                "Funmi Adeyemi",
+                "We will publish the audit in  July",
+            ),
+        ],
+    );
+    let hits = quotes(
+        &index,
+        "audit July",
+        Filters::default(),
+        SortOrder::Relevance,
+    );
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].date.as_deref(), Some("2022-06-02"));
+    assert_eq!(hits[0].source.as_deref(), Some("Newswire"));
+    let also: Vec<_> = hits[0]
+        .also_in
+        .iter()
+        .map(|c| c.source.clone().unwrap())
+        .collect();
+    assert_eq!(also, ["Daily Copy", "Partner Wire"]);
+    // Indexing the same folder again adds nothing.
+    let again = index::index_paths(
+        &index,
+        &[dir.path().join("docs")],
+        &IndexOptions::default(),
+        &|w| panic!("{w}"),
+        &|_| {},
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!((again.indexed, again.unchanged), (0, 3));
+}
+
+#[test]
+fn speaker_facets_fold_middle_names_and_count_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "June 3, 2024",
+                "George W. Bush",
+                "The levee will hold",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "June 9, 2024",
+                "George Bush",
+                "The levee held",
+            ),
+            (
+                "c.txt",
+                "Newswire",
+                "June 4, 2024",
+                "George W. Bush",
+                "The levee needs money",
+            ),
+            (
+                "d.txt",
+                "Newswire",
+                "June 5, 2024",
+                "Mara Quint",
+                "The levee leaks",
+            ),
+        ],
+    );
+    let facets = search::speakers(&index, "levee", &Filters::default(), 10).unwrap();
+    assert_eq!(facets.len(), 2, "{facets:?}");
+    assert_eq!(facets[0].speaker, "George W. Bush");
+    assert_eq!((facets[0].quotes, facets[0].articles), (3, 3));
+    assert_eq!(facets[0].first_date.as_deref(), Some("2024-06-03"));
+    assert_eq!(facets[0].last_date.as_deref(), Some("2024-06-09"));
+    assert_eq!(
+        (facets[1].speaker.as_str(), facets[1].quotes),
+        ("Mara Quint", 1)
+    );
+}
