@@ -180,6 +180,18 @@ pub fn parse_value(s: &str) -> Option<Date> {
     find_date(t, Order::MonthFirst)
 }
 
+/// A US short date with a two-digit year, month first: `9/6/17` → 2017-09-06. Years up to this
+/// year's last two digits are 20yy, later ones 19yy. Only the whole (trimmed) string is read.
+pub fn short_us(s: &str) -> Option<Date> {
+    static SHORT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{1,2})/(\d{2})$").expect("short date regex"));
+    let c = SHORT.captures(s.trim())?;
+    let yy: i32 = c[3].parse().ok()?;
+    let now = (jiff::Zoned::now().year() % 100) as i32;
+    let y = if yy <= now { 2000 + yy } else { 1900 + yy };
+    make(y, c[1].parse().ok()?, c[2].parse().ok()?)
+}
+
 /// A date from a Unix timestamp in seconds, or in milliseconds when it is larger than 10^11.
 pub fn from_timestamp(n: i64) -> Option<Date> {
     let secs = if n.abs() > 100_000_000_000 {
@@ -263,5 +275,6 @@ mod tests {
             Some(date(2021, 6, 14))
         );
         assert_eq!(parse_value("1560000000"), Some(date(2019, 6, 8)));
+        assert_eq!(short_us("9/6/17"), Some(date(2017, 9, 6)));
     }
 }

@@ -28,6 +28,9 @@ pub struct Dateline {
     pub agency: Option<String>,
     /// Byte length of the dateline at the start of the paragraph, separator and spaces included.
     pub len: usize,
+    /// A title-case city with only a dash ("Brussels - EU regulators…"): trusted only at the
+    /// start of the first body paragraph (news-please and News24 style).
+    pub weak: bool,
 }
 
 const CAPS_WORD: &str = r"[\p{Lu}][\p{Lu}'’.\-]*";
@@ -83,8 +86,15 @@ pub fn parse(para: &str) -> Option<Dateline> {
     if caps.is_some() && city_raw.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
-    if caps.is_none() && !has_extra {
-        return None;
+    let weak = caps.is_none() && !has_extra;
+    if weak {
+        let rest = &para[m.end()..];
+        if city_raw.split_whitespace().count() > 2
+            || !rest
+                .starts_with(|ch: char| ch.is_uppercase() || matches!(ch, '"' | '“' | '„' | '«'))
+        {
+            return None;
+        }
     }
     if caps.is_none()
         && city_raw
@@ -125,7 +135,44 @@ pub fn parse(para: &str) -> Option<Dateline> {
         date,
         agency,
         len: m.end(),
+        weak,
     })
+}
+
+/// The dateline of an article: the first of the first three body paragraphs (`paragraphs` given
+/// as byte spans of `text`) that opens with one; a [`Dateline::weak`] one only in the first.
+/// Returns the dateline and its byte span in `text`.
+pub fn find_in(
+    text: &str,
+    paragraphs: &[super::Paragraph],
+) -> Option<(Dateline, super::Paragraph)> {
+    paragraphs.iter().take(3).enumerate().find_map(|(i, p)| {
+        let d = parse(&text[p.start..p.end])?;
+        if d.weak && i > 0 {
+            return None;
+        }
+        let span = super::Paragraph {
+            start: p.start,
+            end: p.start + d.len,
+        };
+        Some((d, span))
+    })
+}
+
+/// The place of the article: the dateline city (see [`find_in`]), else the first
+/// [`lede_place`] of the first three body paragraphs.
+pub fn locate(
+    text: &str,
+    paragraphs: &[super::Paragraph],
+) -> (Option<String>, Option<(Dateline, super::Paragraph)>) {
+    if let Some((d, span)) = find_in(text, paragraphs) {
+        return (Some(d.city.clone()), Some((d, span)));
+    }
+    let place = paragraphs
+        .iter()
+        .take(3)
+        .find_map(|p| lede_place(&text[p.start..p.end]));
+    (place, None)
 }
 
 /// Words that look like a dateline city but open ordinary sentences or headings.
@@ -350,6 +397,11 @@ mod tests {
     #[test]
     fn not_datelines() {
         assert_eq!(city("Kim — the leader — said"), None);
+        assert!(parse("Brussels - EU regulators raided BMW").unwrap().weak);
+        assert_eq!(
+            city("Vladimir Putin — \"We will\""),
+            Some("Vladimir Putin".into())
+        );
         assert_eq!(city("US officials said on Monday"), None);
         assert_eq!(city("NATO said"), None);
         assert_eq!(city("Putin: we will win"), None);

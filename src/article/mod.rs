@@ -9,6 +9,8 @@ pub mod boilerplate;
 pub mod date;
 pub mod dateline;
 pub mod decode;
+pub mod html;
+pub mod json;
 pub mod text;
 
 /// One paragraph of an article's body: a byte span of [`Article::text`].
@@ -69,33 +71,121 @@ pub enum ReadError {
     Invalid { path: String, reason: String },
 }
 
+/// The input forms, chosen by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `.txt`, `.text`: the plain-text reader.
+    Text,
+    /// `.json`: one article, or an array of articles.
+    Json,
+    /// `.jsonl`, `.ndjson`: one article per line, streamed.
+    JsonLines,
+    /// `.html`, `.htm`, `.xhtml`, `.shtml`: a saved page.
+    Html,
+}
+
+/// The form of a file and whether it is gzipped, from its name: `x.jsonl.gz` is
+/// `(JsonLines, true)`; a bare `x.gz` is taken as HTML (the web-archive habit, as in
+/// `../shared/data/html/adbar`). `None` for any other name.
+pub fn form_of(path: &Path) -> Option<(Form, bool)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (stem, gz) = match name.strip_suffix(".gz") {
+        Some(s) => (s, true),
+        None => (name.as_str(), false),
+    };
+    let ext = stem.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let form = match ext {
+        "txt" | "text" => Form::Text,
+        "json" => Form::Json,
+        "jsonl" | "ndjson" => Form::JsonLines,
+        "html" | "htm" | "xhtml" | "shtml" => Form::Html,
+        _ if gz => Form::Html,
+        _ => return None,
+    };
+    Some((form, gz))
+}
+
 /// Reads every article in one file and hands each to `on_article`, with a non-fatal warning per
-/// record or file (lossy decoding, a bad JSONL line) to `on_warning`.
+/// record or file (lossy decoding, a bad JSONL line, a record without text) to `on_warning`, as
+/// one line `path: reason` or `path#N: reason`.
 ///
-/// The input form is chosen by extension: `.txt` (and anything else that is text) goes to the
-/// plain-text reader. Errors: [`ReadError`] when the file as a whole cannot be read (unreadable,
-/// empty, binary).
+/// The input form comes from the name ([`form_of`]); `.gz` files are decompressed on the fly
+/// (JSON Lines streamed, never read whole). Errors: [`ReadError`] when the file as a whole cannot
+/// be read: unreadable, empty, binary, invalid JSON (with line and column), a single JSON record
+/// without text, a corrupt gzip stream.
 pub fn read_file(
     path: &Path,
     on_article: &mut dyn FnMut(Article),
     on_warning: &mut dyn FnMut(String),
 ) -> Result<(), ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: path.display().to_string(),
+    let name = path.display().to_string();
+    let io = |source: std::io::Error| ReadError::Io {
+        path: name.clone(),
         source,
-    })?;
-    let article = text::read_text(&path.display().to_string(), &bytes, on_warning)?;
-    on_article(article);
+    };
+    let (form, gz) = form_of(path).unwrap_or((Form::Text, false));
+    let file = std::fs::File::open(path).map_err(io)?;
+    if form == Form::JsonLines {
+        let reader: Box<dyn std::io::BufRead> = if gz {
+            Box::new(std::io::BufReader::with_capacity(
+                1 << 16,
+                flate2::read::MultiGzDecoder::new(file),
+            ))
+        } else {
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+        };
+        return json::read_jsonl(&name, reader, on_article, on_warning);
+    }
+    let mut bytes = Vec::new();
+    {
+        use std::io::Read;
+        if gz {
+            flate2::read::MultiGzDecoder::new(file)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        } else {
+            let mut file = file;
+            file.read_to_end(&mut bytes).map_err(io)?;
+        }
+    }
+    match form {
+        Form::Text => {
+            let article = text::read_text(&name, &bytes, on_warning)?;
+            on_article(article);
+        }
+        Form::Json => json::read_json(&name, &bytes, on_article, on_warning)?,
+        Form::Html => {
+            let article = html::read_html(&name, &bytes, on_warning)?;
+            on_article(article);
+        }
+        Form::JsonLines => unreachable!("handled above"),
+    }
     Ok(())
 }
 
-/// Whether a file found while walking a folder is one newsquote reads (by extension).
+/// Whether a file found while walking a folder is one newsquote reads (by name, see [`form_of`]).
 pub fn is_supported(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref(),
-        Some("txt")
-    )
+    form_of(path).is_some()
+}
+
+/// Joins paragraph texts into an article text, a blank line between paragraphs, and returns the
+/// text with each paragraph's byte span. Paragraphs that are boilerplate
+/// ([`boilerplate::is_boilerplate`]) stay in the text but get no span.
+pub fn join_paragraphs(paras: &[String]) -> (String, Vec<Paragraph>) {
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for p in paras {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(p);
+        if boilerplate::is_boilerplate(p).is_none() {
+            spans.push(Paragraph {
+                start,
+                end: text.len(),
+            });
+        }
+    }
+    (text, spans)
 }

@@ -242,31 +242,11 @@ pub fn parse_text(text: String) -> Article {
     }
 
     // Dateline and location in the first three body paragraphs.
-    let mut location = None;
-    let mut dateline_span = None;
-    let mut dateline_date = None;
-    let mut agency = None;
-    for p in paragraphs.iter().skip(body_from).take(3) {
-        let s = &text[p.start..p.end];
-        if let Some(d) = dateline::parse(s) {
-            location = Some(d.city);
-            dateline_date = d.date;
-            agency = d.agency;
-            dateline_span = Some(Paragraph {
-                start: p.start,
-                end: p.start + d.len,
-            });
-            break;
-        }
-    }
-    if location.is_none() {
-        location = paragraphs
-            .iter()
-            .skip(body_from)
-            .take(3)
-            .find_map(|p| dateline::lede_place(&text[p.start..p.end]));
-    }
-
+    let (location, found) = dateline::locate(&text, &paragraphs[body_from..]);
+    let (dateline_span, dateline_date, agency) = match found {
+        Some((d, span)) => (Some(span), d.date, d.agency),
+        None => (None, None, None),
+    };
     let source = source.or(agency).map(|s| clean(&s));
     let published = published.or(stamp_date).or(dateline_date).or(updated);
     Article {

@@ -1,0 +1,584 @@
+//! The HTML reader: a page saved from the browser (`.html`, `.htm`, gzipped or not).
+//!
+//! 1. Bytes to text ([`super::decode`]): a BOM, else valid UTF-8, else the charset the page
+//!    declares (`<meta charset>`, `http-equiv`), else a `chardetng` guess.
+//! 2. Main-content extraction with a library (see [`main_paragraphs`] for the choice and the
+//!    figures), turned into paragraphs at block elements; `text` is the paragraphs joined by a
+//!    blank line, what `extract --body` prints.
+//! 3. Metadata, in order of trust: JSON-LD (`NewsArticle` and kin: `headline`, `datePublished`,
+//!    `publisher.name`, `author`), Open Graph and `article:published_time` meta tags, other date
+//!    metas, `<time datetime>` outside comment sections, the URL (`/2021/06/14/`), then a
+//!    date-only line at the top of the text. The modified date is used only when nothing else
+//!    gives a date; "3 hours ago" never is. Location: the dateline of the first body paragraphs.
+
+use super::boilerplate::clean;
+use super::date::{self, Order};
+use super::{dateline, decode, Article, ReadError};
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+/// Reads a saved page. Errors: [`ReadError::Invalid`] for an empty or binary file, or a page
+/// in which no text is found ("no article text found").
+pub fn read_html(
+    path: &str,
+    bytes: &[u8],
+    on_warning: &mut dyn FnMut(String),
+) -> Result<Article, ReadError> {
+    let invalid = |reason: &str| ReadError::Invalid {
+        path: path.to_string(),
+        reason: reason.to_string(),
+    };
+    let declared = declared_charset(bytes);
+    let decoded = decode::decode(bytes, declared.as_deref()).map_err(|e| invalid(e.reason()))?;
+    if let Some(note) = &decoded.note {
+        if declared.is_none() {
+            on_warning(format!("{path}: {note}"));
+        }
+    }
+    let mut article = parse_html(&decoded.text);
+    if article.paragraphs.is_empty() {
+        return Err(invalid("no article text found"));
+    }
+    article.path = path.to_string();
+    Ok(article)
+}
+
+/// The charset a page declares in its first 4 KiB (`<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`).
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head: String = bytes[..bytes.len().min(4096)]
+        .iter()
+        .map(|&b| b as char)
+        .collect();
+    let lower = head.to_ascii_lowercase();
+    let i = lower.find("charset=")?;
+    let rest = &lower[i + 8..];
+    let rest = rest.trim_start_matches(['"', '\'', ' ']);
+    let label: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
+/// Builds an [`Article`] (without `path`) from a decoded page.
+pub fn parse_html(html: &str) -> Article {
+    let doc = Document::from(html);
+    let meta = Meta::read(&doc);
+    let paras = main_paragraphs(html, &doc);
+    let (text, paragraphs) = super::join_paragraphs(&paras);
+    let (location, found) = dateline::locate(&text, &paragraphs);
+    let mut published = meta.published;
+    if published.is_none() {
+        published = found.as_ref().and_then(|(d, _)| d.date);
+    }
+    if published.is_none() {
+        // A date-only line among the first paragraphs ("Published 4 June 2021").
+        published = paras
+            .iter()
+            .take(5)
+            .filter_map(|p| super::boilerplate::date_line(p))
+            .find(|(_, upd)| !upd)
+            .map(|(d, _)| d);
+    }
+    if published.is_none() {
+        published = meta.modified;
+    }
+    let source = meta
+        .source
+        .or_else(|| found.as_ref().and_then(|(d, _)| d.agency.clone()));
+    Article {
+        title: meta.title,
+        source,
+        url: meta.url,
+        published,
+        location,
+        dateline: found.map(|(_, span)| span),
+        authors: meta.authors,
+        paragraphs,
+        text,
+        ..Default::default()
+    }
+}
+
+/// Page metadata found outside the main text.
+#[derive(Debug, Default)]
+struct Meta {
+    title: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    published: Option<jiff::civil::Date>,
+    modified: Option<jiff::civil::Date>,
+    authors: Vec<String>,
+}
+
+fn meta_content(doc: &Document, selectors: &[&str]) -> Option<String> {
+    selectors.iter().find_map(|sel| {
+        doc.select(sel).iter().find_map(|n| {
+            n.attr("content")
+                .map(|c| clean(&c))
+                .filter(|c| !c.is_empty())
+        })
+    })
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "WebPage",
+];
+
+/// Every JSON-LD object of the page (arrays and `@graph` flattened).
+fn json_ld(doc: &Document) -> Vec<Value> {
+    let mut out = Vec::new();
+    fn flatten(v: Value, out: &mut Vec<Value>) {
+        match v {
+            Value::Array(a) => a.into_iter().for_each(|x| flatten(x, out)),
+            Value::Object(mut o) => {
+                if let Some(g) = o.remove("@graph") {
+                    flatten(g, out);
+                }
+                out.push(Value::Object(o));
+            }
+            _ => {}
+        }
+    }
+    for n in doc.select(r#"script[type="application/ld+json"]"#).iter() {
+        let t = n.text();
+        if let Ok(v) = serde_json::from_str::<Value>(t.trim()) {
+            flatten(v, &mut out);
+        }
+    }
+    out
+}
+
+fn ld_type_rank(v: &Value) -> Option<usize> {
+    let t = v.get("@type")?;
+    let types: Vec<&str> = match t {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+        _ => return None,
+    };
+    types
+        .iter()
+        .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+        .min()
+}
+
+fn ld_str(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Object(o) => o.get("name").and_then(ld_str),
+        Value::Array(a) => a.iter().find_map(ld_str),
+        _ => None,
+    }
+}
+
+impl Meta {
+    fn read(doc: &Document) -> Meta {
+        let mut m = Meta::default();
+        let ld = json_ld(doc);
+        let mut articles: Vec<&Value> = ld.iter().filter(|v| ld_type_rank(v).is_some()).collect();
+        articles.sort_by_key(|v| ld_type_rank(v).unwrap_or(usize::MAX));
+        let ld_get = |key: &str| articles.iter().find_map(|v| v.get(key).and_then(ld_str));
+
+        m.title = meta_content(
+            doc,
+            &[r#"meta[property="og:title"]"#, r#"meta[name="og:title"]"#],
+        )
+        .or_else(|| ld_get("headline"))
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    r#"meta[name="twitter:title"]"#,
+                    r#"meta[property="twitter:title"]"#,
+                ],
+            )
+        })
+        .or_else(|| {
+            let t = clean(&doc.select("head title").text());
+            (!t.is_empty()).then_some(t)
+        })
+        .or_else(|| {
+            let t = clean(&doc.select("h1").first().text());
+            (!t.is_empty()).then_some(t)
+        });
+
+        m.source = meta_content(
+            doc,
+            &[
+                r#"meta[property="og:site_name"]"#,
+                r#"meta[name="og:site_name"]"#,
+            ],
+        )
+        .or_else(|| {
+            articles
+                .iter()
+                .find_map(|v| v.get("publisher").and_then(ld_str))
+        })
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    r#"meta[name="application-name"]"#,
+                    r#"meta[name="publisher"]"#,
+                ],
+            )
+        })
+        .or_else(|| {
+            ld.iter()
+                .find(|v| v.get("@type").and_then(Value::as_str) == Some("WebSite"))
+                .and_then(|v| v.get("name"))
+                .and_then(ld_str)
+        });
+        if let (Some(t), Some(s)) = (&m.title, &m.source) {
+            m.title = Some(strip_site_suffix(t, Some(s)));
+        } else if let Some(t) = &m.title {
+            m.title = Some(strip_site_suffix(t, None));
+        }
+
+        m.url = doc
+            .select(r#"link[rel="canonical"]"#)
+            .attr("href")
+            .map(|h| h.to_string())
+            .or_else(|| meta_content(doc, &[r#"meta[property="og:url"]"#]))
+            .or_else(|| ld_get("url"))
+            .filter(|u| u.starts_with("http"));
+
+        m.authors = articles
+            .iter()
+            .find_map(|v| {
+                let a = v.get("author")?;
+                let names: Vec<String> = match a {
+                    Value::Array(xs) => xs.iter().filter_map(ld_str).collect(),
+                    other => ld_str(other).into_iter().collect(),
+                };
+                (!names.is_empty()).then_some(names)
+            })
+            .or_else(|| {
+                meta_content(
+                    doc,
+                    &[
+                        r#"meta[name="author"]"#,
+                        r#"meta[property="article:author"]"#,
+                    ],
+                )
+                .map(|a| vec![a])
+            })
+            .unwrap_or_default();
+
+        m.published = articles
+            .iter()
+            .find_map(|v| {
+                v.get("datePublished")
+                    .and_then(ld_str)
+                    .and_then(|s| date::parse_value(&s))
+            })
+            .or_else(|| meta_content(doc, PUBLISHED_METAS).and_then(|s| date::parse_value(&s)))
+            .or_else(|| time_element(doc))
+            .or_else(|| m.url.as_deref().and_then(date::from_url))
+            .or_else(|| visible_date(doc))
+            .or_else(|| {
+                articles.iter().find_map(|v| {
+                    v.get("dateCreated")
+                        .and_then(ld_str)
+                        .and_then(|s| date::parse_value(&s))
+                })
+            });
+        m.modified = articles
+            .iter()
+            .find_map(|v| {
+                v.get("dateModified")
+                    .and_then(ld_str)
+                    .and_then(|s| date::parse_value(&s))
+            })
+            .or_else(|| meta_content(doc, MODIFIED_METAS).and_then(|s| date::parse_value(&s)));
+        m
+    }
+}
+
+const PUBLISHED_METAS: &[&str] = &[
+    r#"meta[property="article:published_time"]"#,
+    r#"meta[name="article:published_time"]"#,
+    r#"meta[property="og:published_time"]"#,
+    r#"meta[itemprop="datePublished"]"#,
+    r#"meta[name="pubdate"]"#,
+    r#"meta[name="publishdate"]"#,
+    r#"meta[name="publish-date"]"#,
+    r#"meta[name="publish_date"]"#,
+    r#"meta[name="date"]"#,
+    r#"meta[name="dc.date.issued"]"#,
+    r#"meta[name="DC.date.issued"]"#,
+    r#"meta[name="dcterms.created"]"#,
+    r#"meta[name="DC.date"]"#,
+    r#"meta[name="dc.date"]"#,
+    r#"meta[name="sailthru.date"]"#,
+    r#"meta[name="parsely-pub-date"]"#,
+    r#"meta[name="citation_publication_date"]"#,
+    r#"meta[property="rnews:datePublished"]"#,
+    r#"meta[name="original-publish-date"]"#,
+    r#"meta[name="created"]"#,
+];
+
+const MODIFIED_METAS: &[&str] = &[
+    r#"meta[property="article:modified_time"]"#,
+    r#"meta[property="og:updated_time"]"#,
+    r#"meta[itemprop="dateModified"]"#,
+    r#"meta[name="last-modified"]"#,
+];
+
+/// Whether a node sits in a comment section, a sidebar or a teaser list (by tag, id or class).
+fn in_aside(n: &NodeRef) -> bool {
+    n.ancestors_it(Some(12)).any(|a| {
+        let name = a.node_name().map(|s| s.to_string()).unwrap_or_default();
+        if matches!(name.as_str(), "aside" | "footer" | "nav") {
+            return true;
+        }
+        let key = format!(
+            "{} {}",
+            a.attr("id").unwrap_or_default(),
+            a.attr("class").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        [
+            "comment",
+            "related",
+            "sidebar",
+            "teaser",
+            "recommend",
+            "footer",
+            "popular",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+    })
+}
+
+/// The first `<time>` giving a publication date: one marked `itemprop="datePublished"` or
+/// `pubdate` first, else the first with a `datetime` outside comments and sidebars, whose own
+/// class does not say "updated"/"modified".
+fn time_element(doc: &Document) -> Option<jiff::civil::Date> {
+    let marked =
+        doc.select(r#"time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"]"#);
+    for n in marked.iter() {
+        let v = n
+            .attr("datetime")
+            .or_else(|| n.attr("content"))
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| n.text().to_string());
+        if let Some(d) = date::parse_value(&v) {
+            return Some(d);
+        }
+    }
+    for n in doc.select("time").nodes() {
+        if in_aside(n) {
+            continue;
+        }
+        let key = format!(
+            "{} {}",
+            n.attr("class").unwrap_or_default(),
+            n.parent().and_then(|p| p.attr("class")).unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        if key.contains("updat") || key.contains("modif") {
+            continue;
+        }
+        let v = n
+            .attr("datetime")
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| n.text().to_string());
+        if let Some(d) = date::parse_value(&v) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A date printed in an element whose class or id says date/time/published/byline/meta, outside
+/// comments and sidebars, not marked as an update.
+fn visible_date(doc: &Document) -> Option<jiff::civil::Date> {
+    let sel = r#"[class*="date"], [class*="Date"], [id*="date"], [class*="publish"], [class*="posted"], [class*="byline"], [class*="time"], [class*="meta"]"#;
+    for n in doc.select(sel).nodes().iter().take(60) {
+        if in_aside(n) {
+            continue;
+        }
+        let key = format!(
+            "{} {}",
+            n.attr("class").unwrap_or_default(),
+            n.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        if key.contains("updat") || key.contains("modif") || key.contains("comment") {
+            continue;
+        }
+        let t = clean(&n.text());
+        if t.len() > 200 || t.to_lowercase().contains("updated") {
+            continue;
+        }
+        if let Some(d) = date::find_date(&t, Order::MonthFirst) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// "Port operator doubles storage - The Daily Wire" → "Port operator doubles storage": a
+/// trailing " - Site", " | Site", " :: Site", " — Site" is cut when the part cut is the site's
+/// name or a few words (at most 4) and the rest is longer.
+pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let t = clean(title);
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · ", " • "] {
+        if let Some((head, tail)) = t.rsplit_once(sep) {
+            let tail_norm = tail.trim().to_lowercase();
+            let is_site = site.is_some_and(|s| {
+                let s = s.to_lowercase();
+                s == tail_norm || s.contains(&tail_norm) || tail_norm.contains(&s)
+            });
+            if is_site
+                || (site.is_none()
+                    && tail.split_whitespace().count() <= 4
+                    && head.split_whitespace().count() >= 3)
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    // A leading "Site | Title".
+    if let Some(s) = site {
+        for sep in [" | ", " - ", " — ", ": "] {
+            if let Some((head, tail)) = t.split_once(sep) {
+                if head.trim().eq_ignore_ascii_case(s) && !tail.trim().is_empty() {
+                    return tail.trim().to_string();
+                }
+            }
+        }
+    }
+    t
+}
+
+/// Elements whose text starts a new paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "ul",
+    "ol",
+    "table",
+    "pre",
+    "header",
+    "footer",
+    "dd",
+    "dt",
+    "dl",
+    "main",
+    "aside",
+    "hr",
+    "address",
+    "caption",
+    "center",
+    "form",
+    "nav",
+    "summary",
+    "details",
+];
+
+/// Elements never read as text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "head", "button", "select",
+    "textarea", "object",
+];
+
+fn walk(n: &NodeRef, out: &mut Vec<String>, cur: &mut String) {
+    if n.is_text() {
+        cur.push_str(&n.text());
+        return;
+    }
+    if !n.is_element() && !n.is_document() && !n.is_fragment() {
+        return;
+    }
+    let name = n
+        .node_name()
+        .map(|s| s.to_ascii_lowercase())
+        .unwrap_or_default();
+    if SKIP.contains(&name.as_str()) {
+        return;
+    }
+    let block = BLOCKS.contains(&name.as_str());
+    if block {
+        flush(out, cur);
+    }
+    for c in n.children_it(false) {
+        walk(&c, out, cur);
+    }
+    if block {
+        flush(out, cur);
+    } else if matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
+        // inline: nothing
+    }
+}
+
+fn flush(out: &mut Vec<String>, cur: &mut String) {
+    let t = clean(cur);
+    if !t.is_empty() {
+        out.push(t);
+    }
+    cur.clear();
+}
+
+/// The paragraphs of an HTML fragment or page: text split at block elements, whitespace
+/// collapsed (non-breaking spaces become spaces), scripts and styles left out.
+pub fn paragraphs_of(html: &str) -> Vec<String> {
+    let doc = Document::fragment(html);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    walk(&doc.root(), &mut out, &mut cur);
+    flush(&mut out, &mut cur);
+    out
+}
+
+/// The text of an HTML fragment (a JSON field holding markup): its paragraphs, one per line.
+pub fn html_fragment_text(html: &str) -> String {
+    paragraphs_of(html).join("\n")
+}
+
+/// The main content of a page as paragraphs.
+///
+/// Placeholder until the crate comparison picks the extractor: the `<p>` elements of the
+/// page outside asides.
+pub fn main_paragraphs(_html: &str, doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in doc.select("p").nodes() {
+        if in_aside(n) {
+            continue;
+        }
+        let t = clean(&n.text());
+        if !t.is_empty() {
+            out.push(t);
+        }
+    }
+    out
+}
