@@ -136,6 +136,7 @@ field:word     search one field: text, quote, title\n\n\
 Examples:\n  newsquote search '\"strategic partnership\"'\n  newsquote search sanctions --speaker putin --since 2024\n  newsquote search ceasefire --kind quote --sort date --json")]
 pub struct SearchArgs {
     /// The query (see below). Use "*" to list everything the filters allow.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Index folder.
     #[arg(long, default_value = "index")]
