@@ -6,6 +6,7 @@
 //! [`output`] renders hits and extractions for people and programs.
 
 pub mod article;
+pub mod export;
 pub mod index;
 pub mod output;
 pub mod quote;
