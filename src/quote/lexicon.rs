@@ -491,6 +491,28 @@ const INDEFS: &[&str] = &[
 /// Lower-case role nouns that can head a speaker phrase. The generic ones ("official", "source")
 /// are also in [`UNNAMED_WORDS`] only when plural or indefinite makes them anonymous.
 const ROLES: &[&str] = &[
+    "ruling",
+    "decision",
+    "order",
+    "complaint",
+    "lawsuit",
+    "filing",
+    "indictment",
+    "ad",
+    "advertisement",
+    "clip",
+    "narrator",
+    "announcer",
+    "email",
+    "release",
+    "analysis",
+    "book",
+    "transcript",
+    "congressman",
+    "congresswoman",
+    "nominee",
+    "spokesman",
+    "governor",
     "minister",
     "president",
     "leader",
@@ -804,6 +826,20 @@ const UNNAMED_WORDS: &[&str] = &[
 
 /// Titles written before a name (capitalised in running text), stripped from the canonical name.
 const TITLES: &[&str] = &[
+    "president-elect",
+    "sheriff",
+    "mk",
+    "tory",
+    "vice-president",
+    "minister-designate",
+    "senator-elect",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "state's",
+    "gop",
     "mr",
     "mr.",
     "mrs",
@@ -1072,6 +1108,16 @@ const PRONOUNS: &[(&str, u32)] = &[
 ];
 
 const STOPS: &[&str] = &[
+    "image",
+    "caption",
+    "photo",
+    "copyright",
+    "getty",
+    "credit",
+    "playback",
+    "unsupported",
+    "device",
+    "media",
     "but",
     "and",
     "or",
@@ -1381,6 +1427,12 @@ const ADVERBIALS: &[&str] = &[
 ];
 
 const ORGS: &[&str] = &[
+    "dems",
+    "democrats",
+    "republicans",
+    "tories",
+    "gop",
+    "labour",
     "ministry",
     "department",
     "house",
@@ -1661,6 +1713,8 @@ pub const STATE_NAMES: &[(&str, &str)] = &[
     ("germany", "Germany"),
     ("israel", "Israel"),
     ("the north", "North Korea"),
+    ("tories", "Conservative Party"),
+    ("lib dems", "Liberal Democrats"),
 ];
 
 struct Tables {
@@ -1756,6 +1810,28 @@ pub fn single_cue(lower: &str) -> Option<Cue> {
 /// Multi-word cues, longest first.
 pub fn phrase_cues() -> impl Iterator<Item = (&'static [&'static str], CueClass, bool)> {
     PHRASES.iter().copied()
+}
+
+/// Full names of people so often in the news that an article may give only the surname
+/// ("President Trump", "Mr. Putin", "Kim"); used only when the article itself never gives a
+/// fuller form. The speakers guidelines resolve these the same way.
+#[rustfmt::skip]
+const WELL_KNOWN: &[(&str, &str)] = &[
+    ("trump", "Donald Trump"), ("putin", "Vladimir Putin"), ("obama", "Barack Obama"),
+    ("xi", "Xi Jinping"), ("kim", "Kim Jong-un"), ("moon", "Moon Jae-in"),
+    ("merkel", "Angela Merkel"), ("macron", "Emmanuel Macron"), ("erdogan", "Recep Tayyip Erdogan"),
+    ("netanyahu", "Benjamin Netanyahu"), ("zelensky", "Volodymyr Zelensky"), ("biden", "Joe Biden"),
+    ("abe", "Shinzo Abe"), ("lavrov", "Sergei Lavrov"), ("pompeo", "Mike Pompeo"),
+    ("blair", "Tony Blair"), ("modi", "Narendra Modi"), ("assad", "Bashar al-Assad"),
+    ("khamenei", "Ali Khamenei"), ("rouhani", "Hassan Rouhani"), ("duterte", "Rodrigo Duterte"),
+    ("peskov", "Dmitry Peskov"), ("stoltenberg", "Jens Stoltenberg"), ("guterres", "Antonio Guterres"),
+    ("tillerson", "Rex Tillerson"), ("mattis", "James Mattis"), ("pence", "Mike Pence"),
+    ("medvedev", "Dmitry Medvedev"), ("zakharova", "Maria Zakharova"), ("shoigu", "Sergei Shoigu"),
+];
+
+/// The full name of a very well-known person from a lower-case surname.
+pub fn well_known(lower: &str) -> Option<&'static str> {
+    WELL_KNOWN.iter().find(|(k, _)| *k == lower).map(|(_, v)| *v)
 }
 
 /// The state a capital or short form stands for ("Pyongyang" → "North Korea").

@@ -109,6 +109,12 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
         let t = &toks[k - 1];
         let ok = is_name_token(t) && !(t.is_possessive() && k < n)
             || (t.is_word() && t.has(class::PARTICLE) && !t.cap && k < n && k > 1)
+            || (t.is_word()
+                && (t.lower == "of" || t.lower == "for")
+                && k < n
+                && k > 1
+                && toks[k - 2].cap
+                && toks[k - 2].has(class::ORG))
             || (t.is_punct('-') && k < n && k > 1);
         if !ok {
             break;
@@ -148,6 +154,38 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
             gender,
         });
     }
+    // "North Korea's official KCNA news agency", "the White House statement": the organisation
+    // named before a document or media noun.
+    if matches!(
+        last.stem(),
+        "agency" | "statement" | "newspaper" | "daily" | "broadcaster" | "website" | "channel"
+            | "network" | "report" | "account" | "tabloid" | "magazine" | "outlet" | "station"
+            | "television" | "radio" | "paper" | "media" | "service"
+    ) {
+        let mut e = n - 1;
+        while e > 0
+            && toks[e - 1].is_word()
+            && !toks[e - 1].cap
+            && matches!(&*toks[e - 1].lower, "news" | "state" | "official" | "press" | "wire")
+        {
+            e -= 1;
+        }
+        let mut s2 = e;
+        while s2 > 0 && is_name_token(&toks[s2 - 1]) && !(toks[s2 - 1].is_possessive() && s2 < e) {
+            s2 -= 1;
+        }
+        if s2 < e && !toks[e - 1].is_possessive() {
+            let run = &toks[s2..e];
+            let name = text[run[0].start..run[run.len() - 1].end].to_string();
+            return Some(Np::Name {
+                name,
+                keys: keys_of(run),
+                org: true,
+                roles: Vec::new(),
+                gender: None,
+            });
+        }
+    }
     // No name: a role noun phrase.
     if !(last.has(class::ROLE | class::TITLE) || lexicon::is_compound_title(&last.lower)) {
         // A capitalised organisation like "the Kremlin" is caught above; anything else is not
@@ -157,9 +195,15 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     let det = words.first().filter(|t| t.has(class::DET));
     let definite = det.is_some_and(|d| !d.has(class::INDEF));
     let head = last.stem().to_string();
+    let cap_mods = words[..words.len() - 1]
+        .iter()
+        .any(|t| t.cap && !t.has(class::DET));
     let unnamed = last.has(class::UNNAMED)
-        || det.is_some_and(|d| d.has(class::INDEF))
+        || det.is_some_and(|d| d.has(class::INDEF)) && !cap_mods
         || (det.is_none() && !last.cap && words.len() == 1);
+    // "a Kremlin spokesman", "Japan's Chief Cabinet Secretary": specific enough to resolve to
+    // the one person the article names with that role.
+    let definite = definite || cap_mods;
     let mods = words[..words.len() - 1]
         .iter()
         .filter(|t| !t.has(class::DET))
@@ -514,11 +558,16 @@ impl Registry {
             } => {
                 if *org {
                     let lower = name.to_lowercase();
-                    let canon = lexicon::state_name(&lower)
+                    let state = lexicon::state_name(strip_the(&lower));
+                    let canon = state
                         .map(str::to_string)
                         .unwrap_or_else(|| strip_the(name).to_string());
                     let id = self.add(canon.clone(), keys.clone(), true, roles.clone(), None, pos);
-                    let canon = self.entities[id].name.clone();
+                    let canon = if state.is_some() {
+                        canon
+                    } else {
+                        self.entities[id].name.clone()
+                    };
                     self.touch(id);
                     return Resolved {
                         speaker: Some(canon),
@@ -550,6 +599,18 @@ impl Registry {
                         pos,
                     ),
                 };
+                if self.entities[id].keys.len() == 1 {
+                    if let Some(full) = lexicon::well_known(&self.entities[id].keys[0]) {
+                        // "President Trump" only: the full name everyone knows.
+                        let e = &mut self.entities[id];
+                        let old = std::mem::replace(&mut e.name, full.to_string());
+                        if !e.aliases.contains(&old) {
+                            e.aliases.push(old);
+                        }
+                        e.keys = full.split_whitespace().map(str::to_lowercase).collect();
+                        e.split = split_hyphens(&e.keys);
+                    }
+                }
                 self.touch(id);
                 Resolved {
                     speaker: Some(self.entities[id].name.clone()),
@@ -595,6 +656,15 @@ impl Registry {
                         };
                         head_ok
                             && mods.iter().all(|m| {
+                                let soft = is_nationality(m)
+                                    && e.roles.iter().any(|r| {
+                                        r.len() >= 4
+                                            && m.len() >= 4
+                                            && (r.starts_with(m.as_str()) || m.starts_with(r.as_str()))
+                                    });
+                                if soft {
+                                    return true;
+                                }
                                 lexicon::flags(m) & (class::MODIFIER | class::DET) != 0
                                     && !is_nationality(m)
                                     || e.roles.iter().any(|r| r == m)
@@ -620,29 +690,16 @@ fn es_subset(es: &[String], split: &[String]) -> bool {
     es.iter().all(|k| split.contains(k))
 }
 
+#[rustfmt::skip]
 fn is_nationality(m: &str) -> bool {
     matches!(
         m,
-        "american"
-            | "russian"
-            | "chinese"
-            | "korean"
-            | "north"
-            | "south"
-            | "british"
-            | "french"
-            | "german"
-            | "japanese"
-            | "european"
-            | "western"
-            | "iranian"
-            | "ukrainian"
-            | "israeli"
-            | "syrian"
-            | "turkish"
-            | "indian"
-            | "us"
-            | "u.s."
+        "american" | "russian" | "chinese" | "korean" | "north" | "south" | "british" | "french"
+            | "german" | "japanese" | "european" | "western" | "iranian" | "ukrainian" | "israeli"
+            | "syrian" | "turkish" | "indian" | "us" | "u.s." | "america" | "russia" | "china"
+            | "korea" | "britain" | "france" | "germany" | "japan" | "iran" | "ukraine" | "israel"
+            | "syria" | "turkey" | "india" | "pakistan" | "pakistani" | "kremlin" | "beijing"
+            | "moscow" | "washington" | "pyongyang" | "seoul" | "tokyo" | "north's" | "south's"
     )
 }
 
