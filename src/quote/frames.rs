@@ -358,13 +358,59 @@ fn subject_left(
         });
         if let Some((s1, e1)) = np_left(toks, a, k - 1) {
             let l = &toks[e1 - 1];
-            if (l.cap || is_pronoun_np(l)) && boundary(s1) {
+            if (l.cap || l.has(class::ROLE) || is_pronoun_np(l)) && boundary(s1) {
+                // "The Centre Party leader, Greta Solvang, said": the name in the appositive.
+                let inner_is_name = right - k <= 5
+                    && toks[k..right].iter().all(|t| t.is_word() && (t.cap || t.has(class::PARTICLE)))
+                    && toks[k].cap;
+                if !l.cap && inner_is_name {
+                    return Some((k, right, gender));
+                }
                 return Some((s1, e1, gender));
             }
         }
         right = k - 1;
     }
     None
+}
+
+/// The subject at the start of a sentence whose verb is the cue at `cs`, separated from it by a
+/// participle or relative clause: "A Norlandic diplomat travelling with the prime minister
+/// said …", "A member of the mission, who asked not to be named because …, said …".
+fn initial_subject(
+    toks: &[Tok],
+    a: usize,
+    cs: usize,
+) -> Option<(usize, usize, Option<super::speakers::Gender>)> {
+    if cs <= a + 2 || cs - a > 40 || (a..cs).any(|k| toks[k].is_quote()) {
+        return None;
+    }
+    let (s, e) = np_right(toks, a, cs)?;
+    if s != a || e >= cs {
+        return None;
+    }
+    let l = &toks[e - 1];
+    if !(l.cap || l.has(class::ROLE)) {
+        return None;
+    }
+    let link = &toks[e];
+    let ok = link.is_punct(',')
+        || link.is_word()
+            && matches!(
+                lw(link),
+                "travelling" | "traveling" | "who" | "of" | "from" | "with" | "in" | "at" | "for"
+                    | "close" | "familiar" | "speaking" | "involved" | "based" | "briefed"
+                    | "responsible" | "working" | "attending" | "accompanying" | "on"
+            );
+    if !ok {
+        return None;
+    }
+    // The cue must be preceded by a comma (end of a clause) or follow the linking phrase
+    // without another verb-like cue in between.
+    if (e..cs).any(|k| toks[k].is_word() && lexicon::single_cue(lw(&toks[k])).is_some()) {
+        return None;
+    }
+    Some((s, e, None))
 }
 
 /// Whether the words after a tag (from `i`) are only adverbials and punctuation, so that the
@@ -687,7 +733,15 @@ pub fn sentence_claims(
                 });
             }
         } else {
-            if let Some((ns, ne, g)) = subject_left(toks, a, i) {
+            let mut found = subject_left(toks, a, i);
+            if let Some((ns, _, _)) = found {
+                if tags.is_empty() && !subject_position(toks, a, ns) && !(ns > a && toks[ns - 1].is_quote()) {
+                    found = initial_subject(toks, a, i).or(found);
+                }
+            } else if tags.is_empty() && !nounish(lw(&toks[i])) {
+                found = initial_subject(toks, a, i);
+            }
+            if let Some((ns, ne, g)) = found {
                 let nounish_ok = !nounish(lw(&toks[i])) || {
                     let l = &toks[ne - 1];
                     l.cap || is_pronoun_np(l)
@@ -763,8 +817,20 @@ pub fn sentence_claims(
         let sep = be < tag.ts || (tag.ts > run && toks[tag.ts - 1].is_quote());
         let before_quotes = (run..be).filter(|&k| toks[k].is_quote()).count();
         let before_words = (run..be).filter(|&k| toks[k].is_word()).count();
-        let next_tag = tags.get(ti + 1).map_or(b, |t| t.ts);
+        // The next tag ends this one's content only when it closes a clause of its own
+        // ("…, X said"); a tag inside a content clause ("said his government had informed …")
+        // is part of the content.
+        let next_tag = tags[ti + 1..]
+            .iter()
+            .find(|t| {
+                t.ts > tag.te
+                    && (toks[t.ts - 1].is_quote()
+                        || matches!(toks[t.ts - 1].kind, Kind::Punct(',' | ';' | '—' | '–')))
+            })
+            .map_or(b, |t| t.ts);
+        let colon_after = tag.te < b && toks[tag.te].is_punct(':');
         if sep
+            && !colon_after
             && be > run
             && (before_quotes > 0 || before_words >= 3)
             && (tail_ok(toks, tag.te, b, tag.obj)
@@ -832,6 +898,10 @@ pub fn sentence_claims(
             // "According to X, CONTENT."
             if tag.ts == run || (run..tag.ts).all(|k| !toks[k].is_word()) {
                 let mut k = tag.te;
+                // "According to a diplomat close to the talks, …"
+                while k < b && k < tag.te + 10 && toks[k].is_word() {
+                    k += 1;
+                }
                 if k < b && toks[k].is_punct(',') {
                     k += 1;
                     if let Some((kind, cs, ce)) = content(text, toks, spans, k, next_tag.max(k)) {
