@@ -407,7 +407,8 @@ fn initial_subject(
     }
     // The cue must be preceded by a comma (end of a clause) or follow the linking phrase
     // without another verb-like cue in between.
-    if (e..cs).any(|k| toks[k].is_word() && lexicon::single_cue(lw(&toks[k])).is_some()) {
+    let clause = link.is_punct(',') || lw(link) == "who";
+    if !clause && (e..cs).any(|k| toks[k].is_word() && lexicon::single_cue(lw(&toks[k])).is_some()) {
         return None;
     }
     Some((s, e, None))
@@ -454,7 +455,10 @@ fn tail_ok(toks: &[Tok], mut i: usize, b: usize, obj: bool) -> bool {
 /// ("on Tuesday"), "that" and a colon. Returns (content start, whether "that" or a colon was
 /// seen).
 fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) {
-    // "that" or a colon within a few words, with only words between.
+    // "that" or a colon within a few words: an addressee and adverbials may stand between
+    // ("told reporters on Tuesday that", "tweeted in the early morning hours that"), but not
+    // a clause of its own ("said she hopes to win, but she knows that"): a pronoun, an
+    // auxiliary or another cue stops the search.
     let mut j = ce;
     while j < b && j < ce + 12 {
         let t = &toks[j];
@@ -470,25 +474,20 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
         if !t.is_word() && !t.is_punct(',') && !t.is_punct('-') {
             break;
         }
-        // Only an addressee and adverbials may stand before "that": "told reporters on
-        // Tuesday that", not "hopes to win, but she knows that".
         if t.is_word() {
             let w = lw(t);
-            let ok = t.cap
-                || t.has(class::ADVERBIAL | class::DET | class::ROLE | class::MODIFIER | class::ADVERB)
-                || w.starts_with(|c: char| c.is_ascii_digit())
+            let stop = is_pronoun_np(t)
                 || matches!(
                     w,
-                    "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "statement"
-                        | "interview" | "conference" | "news" | "briefing" | "speech" | "week" | "month"
-                        | "year" | "night" | "morning" | "afternoon" | "evening" | "weekend" | "day"
-                        | "letter" | "post" | "tweet" | "email" | "call" | "phone" | "message"
-                        | "hearing" | "meeting" | "rally" | "appearance" | "remarks" | "address"
-                        | "television" | "radio" | "broadcast" | "program" | "programme" | "show"
-                        | "of" | "for" | "and" | "its" | "his" | "their" | "own" | "written" | "joint"
+                    "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would"
+                        | "could" | "should" | "can" | "may" | "might" | "must" | "did" | "does"
+                        | "do" | "not" | "but" | "because" | "if" | "when" | "whether" | "to"
+                        | "shows" | "proves" | "means" | "meant" | "makes" | "made" | "indicates"
+                        | "suggests" | "demonstrates" | "reflects" | "confirms"
                 )
-                && !t.has(class::PRONOUN);
-            if !ok {
+                || !t.cap && w.len() > 4 && w.ends_with("ed")
+                || j > ce && lexicon::single_cue(w).is_some();
+            if stop {
                 break;
             }
         }
@@ -504,37 +503,35 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
                 || toks[i].has(class::DET | class::ROLE | class::MODIFIER)
                 || matches!(
                     lw(&toks[i]),
-                    "him"
-                        | "her"
-                        | "them"
-                        | "me"
-                        | "us"
-                        | "reporters"
-                        | "journalists"
-                        | "parliament"
+                    "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "parliament"
                         | "lawmakers"
                 ))
         {
-            // An object pronoun "her" may also open the content ("told her …"): keep going.
             i += 1;
         }
     }
     if i < b && toks[i].is_punct(',') {
         i += 1;
     }
-    // Adverbials before the content: "on Tuesday", "in a statement", "last week".
-    if i < b && toks[i].is_word() && toks[i].has(class::ADVERBIAL) && !toks[i].has(class::PRONOUN) {
+    // Adverbials before the content: "on Tuesday", "last week", "in 2019".
+    if i < b && toks[i].is_word() && toks[i].has(class::ADVERBIAL) && !is_pronoun_np(&toks[i]) {
         let s = i;
-        while i < b && i < s + 8 {
+        i += 1;
+        while i < b && i < s + 5 {
             let t = &toks[i];
             if t.is_punct(',') {
                 i += 1;
                 break;
             }
-            if is_pronoun_np(t) && i > s {
-                break;
-            }
-            if !t.is_word() {
+            let time_word = t.is_word()
+                && (t.cap && t.has(class::STOP)
+                    || t.lower.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        lw(t),
+                        "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
+                            | "weekend" | "day" | "time" | "hours" | "days" | "weeks"
+                    ));
+            if !time_word {
                 break;
             }
             i += 1;
@@ -707,9 +704,10 @@ pub fn sentence_claims(
             continue;
         };
         let prev = (i > a).then(|| &toks[i - 1]);
+        let progressive = lw(&toks[i]).ends_with("ing");
         let blocked = prev.is_some_and(|p| {
             p.is_word()
-                && (p.has(class::PASSIVE) && class != CueClass::According
+                && (p.has(class::PASSIVE) && class != CueClass::According && !progressive
                     || p.has(class::DET) && !p.has(class::PRONOUN))
         });
         if blocked {
@@ -890,6 +888,40 @@ pub fn sentence_claims(
                             run = k + 1;
                         }
                     }
+                } else if k < next_tag
+                    && toks[k].is_word()
+                    && lw(&toks[k]).ends_with("ing")
+                    && toks[k - 1].is_punct(',')
+                {
+                    // `"…," Trump said, adding later, "…"` / `…, he said, noting that …`.
+                    if let Some((pe, pclass, pobj)) = cue_at(toks, k, b) {
+                        if pclass != CueClass::According {
+                            let (mut ps, pthat) = content_start(toks, pe, b, pobj);
+                            while ps < next_tag && toks[ps].is_word() && toks[ps].has(class::ADVERB) {
+                                ps += 1;
+                            }
+                            if ps < next_tag && toks[ps].is_punct(',') {
+                                ps += 1;
+                            }
+                            let ok = pthat || pclass == CueClass::Say || ps < next_tag && toks[ps].is_quote();
+                            if ok {
+                                if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
+                                    claims.push(Claim {
+                                        kind,
+                                        start: qs,
+                                        end: qe,
+                                        np: Some((tag.ns, tag.ne)),
+                                        cue: Some((toks[k].start, toks[pe - 1].end)),
+                                        floating: false,
+                                        gender_hint: tag.gender_hint,
+                                        pending: false,
+                                    });
+                                    mark(&mut used, run, next_tag);
+                                    run = next_tag;
+                                }
+                            }
+                        }
+                    }
                 }
                 continue;
             }
@@ -904,6 +936,26 @@ pub fn sentence_claims(
                 }
                 if k < b && toks[k].is_punct(',') {
                     k += 1;
+                    // "According to Amara Quillon, the council's special envoy, …"
+                    let mut m = k;
+                    while m < b && m < k + 8 && toks[m].is_word() {
+                        m += 1;
+                    }
+                    let appositive = m > k
+                        && m + 1 < b
+                        && toks[m].is_punct(',')
+                        && (matches!(lw(&toks[k]), "the" | "a" | "an" | "his" | "her" | "its")
+                            || toks[k].is_possessive())
+                        && toks[k..m].iter().any(|t| t.has(class::ROLE | class::TITLE))
+                        && toks[k..m].iter().all(|t| {
+                            t.cap
+                                || t.is_possessive()
+                                || t.has(class::DET | class::ROLE | class::MODIFIER | class::TITLE)
+                                || matches!(lw(t), "of" | "for")
+                        });
+                    if appositive {
+                        k = m + 1;
+                    }
                     if let Some((kind, cs, ce)) = content(text, toks, spans, k, next_tag.max(k)) {
                         claims.push(Claim {
                             kind,

@@ -248,9 +248,18 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
         }
         if let Some((o, s, fp, _)) = open {
             // Left open at the paragraph's end: continues if the next paragraph reopens.
-            let next_reopens = paras
-                .get(pi + 1)
-                .is_some_and(|np| opens_with_mark(&text[np.start..np.end]).is_some());
+            // The next paragraph must reopen with a mark of the same style (straight or
+            // typographic): a stray straight mark before a curly-quoted paragraph is not the
+            // start of a multi-paragraph quote.
+            let straight = |c: char| c == '"' || c == '\'' || c == '`';
+            let opener = text[o..].chars().next().unwrap_or('"');
+            let next_reopens = paras.get(pi + 1).is_some_and(|np| {
+                let nt = &text[np.start..np.end];
+                opens_with_mark(nt).is_some_and(|off| {
+                    let rc = nt[off..].chars().next().unwrap_or('"');
+                    straight(rc) == straight(opener)
+                })
+            });
             if next_reopens {
                 carried = Some((o, s, fp));
             } else {
