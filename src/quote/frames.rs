@@ -407,7 +407,8 @@ fn initial_subject(
     }
     // The cue must be preceded by a comma (end of a clause) or follow the linking phrase
     // without another verb-like cue in between.
-    let clause = link.is_punct(',') || lw(link) == "who";
+    let clause = (e..cs).any(|k| toks[k].is_punct(',') || toks[k].is_word() && lw(&toks[k]) == "who")
+        && toks[cs - 1].is_punct(',');
     if !clause && (e..cs).any(|k| toks[k].is_word() && lexicon::single_cue(lw(&toks[k])).is_some()) {
         return None;
     }
@@ -736,7 +737,9 @@ pub fn sentence_claims(
                 if tags.is_empty() && !subject_position(toks, a, ns) && !(ns > a && toks[ns - 1].is_quote()) {
                     found = initial_subject(toks, a, i).or(found);
                 }
-            } else if tags.is_empty() && !nounish(lw(&toks[i])) {
+            } else if !nounish(lw(&toks[i]))
+                && tags.iter().all(|t| matches!(lw(&toks[t.ns]), "who" | "which"))
+            {
                 found = initial_subject(toks, a, i);
             }
             if let Some((ns, ne, g)) = found {
