@@ -694,9 +694,7 @@ pub fn sentence_claims(
     b: usize,
 ) -> Vec<Claim> {
     // 1. Tags.
-    let nwords = (a..b).filter(|&k| toks[k].is_word()).count();
-    let ncaps = (a..b).filter(|&k| toks[k].is_word() && toks[k].cap).count();
-    let title_case = nwords >= 4 && ncaps * 10 >= nwords * 6;
+    let title_case = super::tokens::is_title_case(&toks[a..b]);
     let mut tags: Vec<Tag> = Vec::new();
     let mut i = a;
     while i < b {

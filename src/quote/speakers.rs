@@ -236,6 +236,8 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Byte offsets of the mentions found while building.
     mentions: Vec<usize>,
+    /// Byte offset of the latest attribution or sentence subject resolved to it.
+    last: Option<usize>,
 }
 
 /// The entities of one article and the recency state of coreference.
@@ -266,9 +268,7 @@ impl Registry {
         let mut reg = Registry::default();
         for &(a, b) in sents {
             // Title-case headlines ("Obama Says Museum Will Tell …") are not introductions.
-            let nwords = (a..b).filter(|&k| toks[k].is_word()).count();
-            let ncaps = (a..b).filter(|&k| toks[k].is_word() && toks[k].cap).count();
-            if nwords >= 4 && ncaps * 10 >= nwords * 6 {
+            if super::tokens::is_title_case(&toks[a..b]) {
                 continue;
             }
             let mut i = a;
@@ -315,6 +315,12 @@ impl Registry {
                     let sentence_initial_single = keys.len() == 1 && s == a && roles.is_empty();
                     if keys.len() >= 2 || !roles.is_empty() || org && !sentence_initial_single {
                         reg.add(name, keys, org, roles, gender, toks[s].start);
+                    } else if keys.len() == 1 {
+                        // "Tarsk said": a later mention of someone already introduced.
+                        let k = &keys[0];
+                        if let Some(e) = reg.entities.iter_mut().find(|e| !e.org && e.keys.len() >= 2 && e.keys.contains(k)) {
+                            e.mentions.push(toks[s].start);
+                        }
                     }
                 }
             }
@@ -385,6 +391,7 @@ impl Registry {
             titled,
             aliases: Vec::new(),
             mentions: vec![pos],
+            last: None,
         });
         self.entities.len() - 1
     }
@@ -430,6 +437,12 @@ impl Registry {
         self.recent.push(id);
     }
 
+    fn touch_at(&mut self, id: usize, pos: usize) {
+        self.touch(id);
+        let e = &mut self.entities[id];
+        e.last = Some(e.last.map_or(pos, |l| l.max(pos)));
+    }
+
     /// Records that an entity is the subject of a sentence (for pronoun resolution).
     pub fn note_subject(&mut self, text: &str, toks: &[Tok], pos: usize) {
         if let Some(Np::Name {
@@ -437,7 +450,12 @@ impl Registry {
         }) = analyze(text, toks)
         {
             if let Some(id) = self.find_by_keys(&keys, pos) {
-                self.touch(id);
+                // Only people the article introduced with a title or quoted: "Heaven Lake is …"
+                // is not a subject a pronoun can refer to.
+                let e = &self.entities[id];
+                if e.titled || e.last.is_some() || e.keys.len() >= 2 {
+                    self.touch_at(id, pos);
+                }
             }
         }
     }
@@ -465,6 +483,22 @@ impl Registry {
                 }
             })
             .collect();
+        if let (1, Some(full)) = (keys.len(), lexicon::well_known(&keys[0])) {
+            // "Kim" when the article only names a reporter "Soyoung Kim": the well-known Kim,
+            // unless a candidate is that person under another spelling ("Sergey Lavrov").
+            let first = full.split_whitespace().next().unwrap_or("").to_lowercase();
+            let agrees = |e: &Entity| {
+                e.keys.first().is_some_and(|k| k.chars().take(3).eq(first.chars().take(3)))
+            };
+            if !cands.is_empty()
+                && cands.iter().all(|&i| {
+                    let e = &self.entities[i];
+                    !e.titled && e.last.is_none() && !agrees(e)
+                })
+            {
+                return None;
+            }
+        }
         self.best(&cands, pos, keys.last())
     }
 
@@ -517,41 +551,42 @@ impl Registry {
                 if !matches!(w, "he" | "she" | "er" | "sie" | "il" | "elle" | "who") {
                     return Resolved::default();
                 }
-                let mut pick = None;
-                for &r in self.recent.iter().rev() {
-                    let e = &self.entities[r];
-                    if e.org {
-                        continue;
-                    }
-                    if gender.is_none() || e.gender.is_none() || e.gender == *gender {
-                        pick = Some(r);
-                        break;
-                    }
+                let compatible = |e: &Entity| {
+                    !e.org && (gender.is_none() || e.gender.is_none() || e.gender == *gender)
+                };
+                // The most recent speaker or subject of compatible gender …
+                let mut pick = self
+                    .recent
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&r| compatible(&self.entities[r]));
+                // … unless a person was introduced with a title after it spoke: "Dravonia's
+                // delegation was led by Deputy Foreign Minister Emil Tarsk. He said …".
+                let since = pick.and_then(|r| self.entities[r].last).unwrap_or(0);
+                let intro = (0..self.entities.len())
+                    .filter(|&i| {
+                        let e = &self.entities[i];
+                        compatible(e) && e.titled && e.last.is_none() && e.mentions[0] > since && e.mentions[0] < pos
+                    })
+                    .max_by_key(|&i| self.entities[i].mentions[0]);
+                if intro.is_some() {
+                    pick = intro;
                 }
                 if pick.is_none() {
                     // No speaker yet: the most recent titled person mentioned before.
                     pick = (0..self.entities.len())
                         .filter(|&i| {
                             let e = &self.entities[i];
-                            !e.org
-                                && e.titled
-                                && e.mentions[0] <= pos
-                                && (gender.is_none() || e.gender.is_none() || e.gender == *gender)
+                            compatible(e) && e.titled && e.mentions[0] <= pos
                         })
-                        .max_by_key(|&i| {
-                            self.entities[i]
-                                .mentions
-                                .iter()
-                                .filter(|&&m| m <= pos)
-                                .max()
-                                .copied()
-                        });
+                        .max_by_key(|&i| self.entities[i].mentions.iter().filter(|&&m| m <= pos).max().copied());
                 }
                 if let Some(r) = pick {
                     if let Some(g) = gender {
                         self.hint_gender(r, *g);
                     }
-                    self.touch(r);
+                    self.touch_at(r, pos);
                     return Resolved {
                         speaker: Some(self.entities[r].name.clone()),
                         entity: Some(r),
@@ -578,7 +613,7 @@ impl Registry {
                     } else {
                         self.entities[id].name.clone()
                     };
-                    self.touch(id);
+                    self.touch_at(id, pos);
                     return Resolved {
                         speaker: Some(canon),
                         entity: Some(id),
@@ -621,7 +656,7 @@ impl Registry {
                         e.split = split_hyphens(&e.keys);
                     }
                 }
-                self.touch(id);
+                self.touch_at(id, pos);
                 Resolved {
                     speaker: Some(self.entities[id].name.clone()),
                     entity: Some(id),
@@ -683,7 +718,7 @@ impl Registry {
                     .collect();
                 match self.best(&cands, pos, None) {
                     Some(id) => {
-                        self.touch(id);
+                        self.touch_at(id, pos);
                         Resolved {
                             speaker: Some(self.entities[id].name.clone()),
                             entity: Some(id),

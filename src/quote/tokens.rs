@@ -270,3 +270,22 @@ fn next_is_tag(toks: &[Tok], i: usize) -> bool {
     }
     false
 }
+
+/// Whether a sentence is a title-case headline ("Obama Says Museum Will Tell an American
+/// Story"): at least four words, most capitalised, and the lower-case ones only short function
+/// words.
+pub fn is_title_case(toks: &[Tok]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for t in toks.iter().filter(|t| t.is_word()) {
+        words += 1;
+        if t.cap {
+            caps += 1;
+        } else if !(t.lower.len() <= 4 && t.has(class::STOP | class::DET))
+            && !t.lower.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 6
+}
