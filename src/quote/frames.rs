@@ -415,32 +415,41 @@ fn initial_subject(
     Some((s, e, None))
 }
 
+/// Skips the addressee after "told"/"informed": a pronoun ("him"), a plain noun
+/// ("reporters"), a capitalised name ("Reuters", "the BBC") or a short noun phrase ("the
+/// committee"). Returns the index after it.
+fn skip_object(toks: &[Tok], i: usize, b: usize) -> usize {
+    if i >= b || !toks[i].is_word() {
+        return i;
+    }
+    let t = &toks[i];
+    if matches!(
+        lw(t),
+        "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "parliament"
+            | "lawmakers" | "supporters" | "colleagues" | "delegates" | "listeners" | "viewers"
+            | "readers" | "students" | "parliamentarians" | "senators" | "members" | "congress"
+    ) {
+        return i + 1;
+    }
+    let mut j = i;
+    if t.has(class::DET) {
+        j += 1;
+    }
+    while j < b && j < i + 5 && toks[j].is_word() && (toks[j].cap || toks[j].has(class::ROLE | class::MODIFIER)) {
+        j += 1;
+    }
+    if j > i && (j - i > 1 || !t.has(class::DET)) {
+        j
+    } else {
+        i
+    }
+}
+
 /// Whether the words after a tag (from `i`) are only adverbials and punctuation, so that the
 /// tag closes the content before it.
 fn tail_ok(toks: &[Tok], mut i: usize, b: usize, obj: bool) -> bool {
     if obj {
-        // "told reporters", "told the BBC", "told him".
-        let s = i;
-        while i < b
-            && i < s + 5
-            && toks[i].is_word()
-            && (toks[i].cap
-                || toks[i].has(class::DET | class::ROLE | class::MODIFIER)
-                || matches!(
-                    lw(&toks[i]),
-                    "him"
-                        | "her"
-                        | "them"
-                        | "me"
-                        | "us"
-                        | "reporters"
-                        | "journalists"
-                        | "parliament"
-                        | "lawmakers"
-                ))
-        {
-            i += 1;
-        }
+        i = skip_object(toks, i, b);
     }
     if i >= b {
         return true;
@@ -496,20 +505,7 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
     }
     let mut i = ce;
     if obj {
-        let s = i;
-        while i < b
-            && i < s + 5
-            && toks[i].is_word()
-            && (toks[i].cap
-                || toks[i].has(class::DET | class::ROLE | class::MODIFIER)
-                || matches!(
-                    lw(&toks[i]),
-                    "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "parliament"
-                        | "lawmakers"
-                ))
-        {
-            i += 1;
-        }
+        i = skip_object(toks, i, b);
     }
     if i < b && toks[i].is_punct(',') {
         i += 1;

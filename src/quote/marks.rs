@@ -260,10 +260,13 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
                     straight(rc) == straight(opener)
                 })
             });
-            if next_reopens {
+            // A missing closing mark before a tag ("“We won, Envoy Sara Holm said.") ends the
+            // quote at the comma; it never continues into the next paragraph.
+            let tag_comma = missing_close_before_tag(&text[s..p.end]).map(|c| s + c);
+            if next_reopens && tag_comma.is_none() {
                 carried = Some((o, s, fp));
             } else {
-                let (cs, ce) = trim_content(text, s, p.end);
+                let (cs, ce) = trim_content(text, s, tag_comma.unwrap_or(p.end));
                 if ce > cs {
                     out.push(MarkSpan {
                         open: o,
@@ -284,6 +287,26 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
     }
     out.sort_by_key(|m| m.open);
     out
+}
+
+/// Where an unclosed quotation ends in a speech tag (", Envoy Sara Holm said." at the end of
+/// the paragraph): the byte offset of that comma in `open_text`.
+fn missing_close_before_tag(open_text: &str) -> Option<usize> {
+    let t = open_text.trim_end();
+    let body = t.strip_suffix('.')?;
+    let comma = body.rfind(',')?;
+    let words: Vec<&str> = body[comma + 1..].split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let is_cue = |w: &str| {
+        let l = w.to_lowercase();
+        super::lexicon::single_cue(&l).is_some()
+    };
+    let first_cap = words[0].chars().next().is_some_and(char::is_uppercase)
+        || matches!(words[0], "he" | "she" | "the" | "a" | "an");
+    let cue_at_edge = is_cue(words[words.len() - 1]) || is_cue(words[0]);
+    ((first_cap || is_cue(words[0])) && cue_at_edge && words.len() >= 2).then_some(comma)
 }
 
 fn pair_singles(

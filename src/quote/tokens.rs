@@ -170,7 +170,11 @@ pub fn tokenize<'a>(
             } else {
                 Cow::Borrowed(w)
             };
-            let cap = c.is_uppercase();
+            // "al-Baghdadi", "el-Sisi": a lower-case particle joined to a name is a name.
+            let cap = c.is_uppercase()
+                || ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "bin-", "ibn-", "abu-"]
+                    .iter()
+                    .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase));
             let flags = lexicon::flags(&lower);
             out.push(Tok {
                 start,
