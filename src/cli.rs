@@ -3,6 +3,8 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -83,6 +85,13 @@ pub struct IndexArgs {
     /// Writer memory budget in MB.
     #[arg(long, default_value_t = 256, value_name = "MB")]
     pub memory: usize,
+    /// Skip files larger than this many MB (JSON Lines files are streamed and exempt).
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub max_file_size: u64,
+    /// Commit after about this many articles, so that a crash or Ctrl-C loses little (0: only at
+    /// the end).
+    #[arg(long, default_value_t = 50_000, value_name = "N")]
+    pub commit_every: u64,
 }
 
 #[derive(Args, Clone)]
@@ -240,8 +249,21 @@ pub fn run_index(args: &IndexArgs) -> Result<Outcome> {
             .expect("valid template"),
     );
     let warn = |w: String| bar.suspend(|| eprintln!("warning: {w}"));
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        // A second Ctrl-C ends the process at once (the last commit stays intact).
+        let _ = ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+        });
+    }
     let options = IndexOptions {
         memory_budget: args.memory.max(16) * 1024 * 1024,
+        max_file_bytes: args.max_file_size.saturating_mul(1_000_000),
+        commit_every: args.commit_every,
+        stop: Some(stop),
     };
     let summary = index::index_paths(
         &passage_index,
@@ -263,6 +285,9 @@ pub fn run_index(args: &IndexArgs) -> Result<Outcome> {
         summary.quotes,
         started.elapsed().as_secs_f64()
     );
+    if summary.interrupted {
+        eprintln!("interrupted: what was read is committed; run the same command again to finish");
+    }
     if summary.indexed + summary.unchanged == 0 && summary.skipped > 0 {
         anyhow::bail!("no file could be indexed");
     }

@@ -1,10 +1,16 @@
-//! Writing files into the passage index: walk, compare with the manifest, read and extract in
-//! parallel, one commit at the end.
+//! Writing files into the passage index: walk, compare with the manifest, then a pipeline in which
+//! one thread reads and decompresses files (streaming JSON Lines) and hands articles through a
+//! bounded channel to the worker pool, which extracts quotes and feeds one Tantivy `IndexWriter`.
+//!
+//! Crash safety: a file's passages are deleted before its new ones are added, and its manifest
+//! document is added only after the last of its passages, so any commit (periodic, final, or the
+//! one after Ctrl-C) that holds a file's manifest entry holds all of its passages. A file cut off
+//! by a crash has no manifest entry and is read again, whole, by the next run.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
@@ -15,7 +21,7 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::schema::{name_key, Fields, FILE_KIND, NARRATION_KIND};
 use super::{IndexError, PassageIndex};
-use crate::article::{self, Article};
+use crate::article::{self, Article, Form};
 use crate::quote::{extract_quotes, Quote};
 
 /// How an `index` run behaves.
@@ -23,12 +29,24 @@ use crate::quote::{extract_quotes, Quote};
 pub struct IndexOptions {
     /// Tantivy writer memory budget in bytes, shared by its threads.
     pub memory_budget: usize,
+    /// Files larger than this many bytes (on disk) are skipped with a warning; JSON Lines files are
+    /// streamed and exempt.
+    pub max_file_bytes: u64,
+    /// Commit after about this many articles, so that a crash or Ctrl-C loses little; 0 commits only
+    /// at the end.
+    pub commit_every: u64,
+    /// Raised from outside (Ctrl-C) to stop early: no new article is read, what was read is
+    /// indexed and committed, files cut off are left for the next run.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
             memory_budget: 256 * 1024 * 1024,
+            max_file_bytes: 64 * 1024 * 1024,
+            commit_every: 50_000,
+            stop: None,
         }
     }
 }
@@ -38,7 +56,7 @@ impl Default for IndexOptions {
 pub struct IndexSummary {
     /// Files read and (re)indexed in this run.
     pub indexed: u64,
-    /// Files found unchanged since the last run (not read).
+    /// Files found unchanged since the last run (by size and mtime, or by content hash).
     pub unchanged: u64,
     /// Files that disappeared from the given folders; their passages were deleted.
     pub removed: u64,
@@ -50,6 +68,10 @@ pub struct IndexSummary {
     pub passages: u64,
     /// Quotes among those passages.
     pub quotes: u64,
+    /// Commits made (0 when nothing changed).
+    pub commits: u64,
+    /// The run was stopped early (Ctrl-C); files not finished are left for the next run.
+    pub interrupted: bool,
 }
 
 /// One manifest entry: what the index knows of a file.
@@ -67,13 +89,37 @@ struct FoundFile {
     mtime: u64,
 }
 
+/// A file whose articles are on their way through the pipeline. Its manifest document is added by
+/// whoever finishes last: the reader (after the last article was sent) or a worker (after the last
+/// article was indexed).
+struct FileInFlight {
+    /// Canonical path: the delete key of the file's passages.
+    key: String,
+    /// Articles sent and not yet indexed, plus 1 while the reader is still reading.
+    pending: AtomicU64,
+    /// The manifest document, taken by the one who finishes; `None` once added or when the file
+    /// was cut off (Ctrl-C, read error), so that it is read again next time.
+    manifest: Mutex<Option<TantivyDocument>>,
+}
+
+struct Counters {
+    indexed: AtomicU64,
+    unchanged: AtomicU64,
+    skipped: AtomicU64,
+    articles: AtomicU64,
+    passages: AtomicU64,
+    quotes: AtomicU64,
+    since_commit: AtomicU64,
+    commits: AtomicU64,
+}
+
 /// Indexes every supported file under `paths` (files or folders) into `index`.
 ///
 /// New and changed files are (re)indexed, unchanged ones skipped, files that vanished from under
 /// the given folders have their passages deleted. `on_warning` gets one line per problem file;
-/// `on_total` the number of files to read once known, `on_progress` 1 for each file done.
+/// `on_total` the number of files to look at once known, `on_progress` 1 for each file read.
 /// Nothing is committed when nothing changed. Errors: [`IndexError::Locked`] when another process
-/// writes to the index, or a Tantivy error during the commit (the previous commit stays intact).
+/// writes to the index, or a Tantivy error during a commit (the previous commit stays intact).
 pub fn index_paths(
     index: &PassageIndex,
     paths: &[PathBuf],
@@ -127,54 +173,228 @@ pub fn index_paths(
     summary.removed = removed.len() as u64;
     on_total(todo.len() as u64);
 
-    let counters = [(); 6].map(|_| AtomicU64::new(0));
-    let [indexed, unchanged, skipped, articles, passages, quotes] = &counters;
+    let counters = Counters {
+        indexed: AtomicU64::new(0),
+        unchanged: AtomicU64::new(0),
+        skipped: AtomicU64::new(0),
+        articles: AtomicU64::new(0),
+        passages: AtomicU64::new(0),
+        quotes: AtomicU64::new(0),
+        since_commit: AtomicU64::new(0),
+        commits: AtomicU64::new(0),
+    };
+    let writer = RwLock::new(writer);
     let failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
-    todo.par_iter().for_each(|file| {
-        let outcome = index_file(&writer, fields, file, manifest.get(&file.key), on_warning);
-        match outcome {
-            Ok(FileOutcome::Unchanged) => {
-                unchanged.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(FileOutcome::Skipped) => {
-                skipped.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(FileOutcome::Indexed {
-                articles: a,
-                passages: p,
-                quotes: q,
-            }) => {
-                indexed.fetch_add(1, Ordering::Relaxed);
-                articles.fetch_add(a, Ordering::Relaxed);
-                passages.fetch_add(p, Ordering::Relaxed);
-                quotes.fetch_add(q, Ordering::Relaxed);
-            }
-            Err(e) => {
-                failure.lock().unwrap().get_or_insert(e);
+    let fail = |e: tantivy::TantivyError| {
+        failure.lock().unwrap().get_or_insert(e);
+    };
+    let stopped = || {
+        options
+            .stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    };
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(Arc<FileInFlight>, Article)>(256);
+
+    let finish = |file: &FileInFlight| {
+        if file.pending.fetch_sub(1, Ordering::AcqRel) == 1 {
+            if let Some(doc) = file.manifest.lock().unwrap().take() {
+                if let Err(e) = writer.read().unwrap().add_document(doc) {
+                    fail(e);
+                }
             }
         }
-        on_progress(1);
+    };
+    let commit_if_due = || {
+        let due = options.commit_every > 0
+            && counters.since_commit.load(Ordering::Relaxed) >= options.commit_every;
+        if !due {
+            return;
+        }
+        let mut w = writer.write().unwrap();
+        // Checked again under the lock: another worker may have just committed.
+        if counters.since_commit.load(Ordering::Relaxed) >= options.commit_every {
+            match commit(&mut w) {
+                Ok(()) => {
+                    counters.since_commit.store(0, Ordering::Relaxed);
+                    counters.commits.fetch_add(1, Ordering::Relaxed);
+                }
+                Err(e) => fail(e),
+            }
+        }
+    };
+
+    std::thread::scope(|scope| {
+        let read_all = {
+            let sender = sender;
+            let counters = &counters;
+            let writer = &writer;
+            let manifest = &manifest;
+            let finish = &finish;
+            move || {
+                for file in &todo {
+                    if stopped() {
+                        break;
+                    }
+                    read_one(
+                        file,
+                        manifest.get(&file.key),
+                        options,
+                        fields,
+                        writer,
+                        &sender,
+                        counters,
+                        finish,
+                        &stopped,
+                        on_warning,
+                    );
+                    on_progress(1);
+                }
+            }
+        };
+        scope.spawn(read_all);
+        receiver
+            .into_iter()
+            .par_bridge()
+            .for_each(|(file, article)| {
+                let quotes = extract_quotes(&article);
+                let mut docs = Vec::with_capacity(quotes.len() + article.paragraphs.len());
+                passage_documents(fields, &file.key, &article, &quotes, &mut docs);
+                counters
+                    .quotes
+                    .fetch_add(quotes.len() as u64, Ordering::Relaxed);
+                counters
+                    .passages
+                    .fetch_add(docs.len() as u64, Ordering::Relaxed);
+                {
+                    let w = writer.read().unwrap();
+                    for doc in docs {
+                        if let Err(e) = w.add_document(doc) {
+                            fail(e);
+                            break;
+                        }
+                    }
+                }
+                counters.since_commit.fetch_add(1, Ordering::Relaxed);
+                finish(&file);
+                commit_if_due();
+            });
     });
     if let Some(e) = failure.into_inner().unwrap() {
         return Err(e.into());
     }
-    summary.indexed = indexed.load(Ordering::Relaxed);
-    summary.unchanged += unchanged.load(Ordering::Relaxed);
-    summary.skipped = skipped.load(Ordering::Relaxed);
-    summary.articles = articles.load(Ordering::Relaxed);
-    summary.passages = passages.load(Ordering::Relaxed);
-    summary.quotes = quotes.load(Ordering::Relaxed);
+    summary.indexed = counters.indexed.load(Ordering::Relaxed);
+    summary.unchanged += counters.unchanged.load(Ordering::Relaxed);
+    summary.skipped = counters.skipped.load(Ordering::Relaxed);
+    summary.articles = counters.articles.load(Ordering::Relaxed);
+    summary.passages = counters.passages.load(Ordering::Relaxed);
+    summary.quotes = counters.quotes.load(Ordering::Relaxed);
+    summary.commits = counters.commits.load(Ordering::Relaxed);
+    summary.interrupted = stopped();
 
-    let mut writer = writer;
-    if summary.indexed > 0 || summary.removed > 0 {
-        let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&format!("{{\"schema_version\":{}}}", super::SCHEMA_VERSION));
-        prepared.commit()?;
+    let mut writer = writer.into_inner().unwrap();
+    let changed = summary.indexed > 0 || summary.removed > 0 || summary.skipped > 0;
+    if changed || summary.commits > 0 {
+        commit(&mut writer)?;
+        summary.commits += 1;
     } else {
         writer.rollback()?;
     }
     writer.wait_merging_threads()?;
     Ok(summary)
+}
+
+fn commit(writer: &mut IndexWriter<TantivyDocument>) -> tantivy::Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&format!("{{\"schema_version\":{}}}", super::SCHEMA_VERSION));
+    prepared.commit()?;
+    Ok(())
+}
+
+/// Reads one file in the reader thread: hash, size limit, delete its old passages, send its
+/// articles to the workers, and leave its manifest document to whoever finishes last.
+#[allow(clippy::too_many_arguments)]
+fn read_one(
+    file: &FoundFile,
+    known: Option<&ManifestEntry>,
+    options: &IndexOptions,
+    fields: &Fields,
+    writer: &RwLock<IndexWriter<TantivyDocument>>,
+    sender: &std::sync::mpsc::SyncSender<(Arc<FileInFlight>, Article)>,
+    counters: &Counters,
+    finish: &(dyn Fn(&FileInFlight) + Sync),
+    stopped: &dyn Fn() -> bool,
+    on_warning: &(dyn Fn(String) + Sync),
+) {
+    let skip = |reason: String| {
+        on_warning(reason);
+        counters.skipped.fetch_add(1, Ordering::Relaxed);
+    };
+    let streamed = matches!(article::form_of(&file.path), Some((Form::JsonLines, _)));
+    if file.size > options.max_file_bytes && !streamed {
+        return skip(format!(
+            "{}: {} MB is over the size limit of {} MB (--max-file-size), skipped",
+            file.path.display(),
+            file.size / 1_000_000,
+            options.max_file_bytes / 1_000_000
+        ));
+    }
+    let hash = match hash_file(&file.path) {
+        Ok(h) => h,
+        Err(e) => return skip(format!("{}: {e}", file.path.display())),
+    };
+    if known.is_some_and(|m| m.hash == hash) {
+        counters.unchanged.fetch_add(1, Ordering::Relaxed);
+        return;
+    }
+    let w = writer.read().unwrap();
+    // Always, not only for known files: a run cut off by a crash may have committed some passages
+    // of this file without its manifest entry.
+    w.delete_term(Term::from_field_text(fields.file, &file.key));
+    drop(w);
+    let mut manifest = TantivyDocument::default();
+    manifest.add_text(fields.kind, FILE_KIND);
+    manifest.add_text(fields.file, &file.key);
+    manifest.add_text(fields.path, file.path.display().to_string());
+    manifest.add_text(fields.file_hash, &hash);
+    manifest.add_u64(fields.file_size, file.size);
+    manifest.add_u64(fields.file_mtime, file.mtime);
+    let in_flight = Arc::new(FileInFlight {
+        key: file.key.clone(),
+        pending: AtomicU64::new(1),
+        manifest: Mutex::new(None),
+    });
+    let mut articles = 0u64;
+    let mut cut_off = false;
+    let mut warn = |w: String| on_warning(w);
+    let result = article::read_file(
+        &file.path,
+        &mut |a: Article| {
+            if cut_off || stopped() {
+                cut_off = true;
+                return;
+            }
+            articles += 1;
+            in_flight.pending.fetch_add(1, Ordering::AcqRel);
+            if sender.send((in_flight.clone(), a)).is_err() {
+                cut_off = true;
+            }
+        },
+        &mut warn,
+    );
+    counters.articles.fetch_add(articles, Ordering::Relaxed);
+    match result {
+        Err(e) => {
+            skip(e.to_string());
+        }
+        Ok(()) if !cut_off => {
+            manifest.add_u64(fields.file_articles, articles);
+            *in_flight.manifest.lock().unwrap() = Some(manifest);
+            counters.indexed.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(()) => {}
+    }
+    finish(&in_flight);
 }
 
 /// Whether a file found in a folder is a data set's own documentation (`README.txt`, `LICENSE.txt`)
@@ -262,76 +482,6 @@ fn found_file(
         size: meta.len(),
         mtime,
     });
-}
-
-enum FileOutcome {
-    Unchanged,
-    Skipped,
-    Indexed {
-        articles: u64,
-        passages: u64,
-        quotes: u64,
-    },
-}
-
-fn index_file(
-    writer: &IndexWriter<TantivyDocument>,
-    fields: &Fields,
-    file: &FoundFile,
-    known: Option<&ManifestEntry>,
-    on_warning: &(dyn Fn(String) + Sync),
-) -> Result<FileOutcome, tantivy::TantivyError> {
-    let hash = match hash_file(&file.path) {
-        Ok(h) => h,
-        Err(e) => {
-            on_warning(format!("{}: {e}", file.path.display()));
-            return Ok(FileOutcome::Skipped);
-        }
-    };
-    if known.is_some_and(|m| m.hash == hash) {
-        return Ok(FileOutcome::Unchanged);
-    }
-    let mut docs = Vec::new();
-    let (mut articles, mut quotes) = (0u64, 0u64);
-    let mut warn = |w: String| on_warning(w);
-    let read = article::read_file(
-        &file.path,
-        &mut |article: Article| {
-            let found = extract_quotes(&article);
-            articles += 1;
-            quotes += found.len() as u64;
-            passage_documents(fields, &file.key, &article, &found, &mut docs);
-        },
-        &mut warn,
-    );
-    if let Err(e) = read {
-        on_warning(e.to_string());
-        if known.is_some() {
-            writer.delete_term(Term::from_field_text(fields.file, &file.key));
-        }
-        return Ok(FileOutcome::Skipped);
-    }
-    if known.is_some() {
-        writer.delete_term(Term::from_field_text(fields.file, &file.key));
-    }
-    let passages = docs.len() as u64;
-    for doc in docs {
-        writer.add_document(doc)?;
-    }
-    let mut manifest = TantivyDocument::default();
-    manifest.add_text(fields.kind, FILE_KIND);
-    manifest.add_text(fields.file, &file.key);
-    manifest.add_text(fields.path, file.path.display().to_string());
-    manifest.add_text(fields.file_hash, &hash);
-    manifest.add_u64(fields.file_size, file.size);
-    manifest.add_u64(fields.file_mtime, file.mtime);
-    manifest.add_u64(fields.file_articles, articles);
-    writer.add_document(manifest)?;
-    Ok(FileOutcome::Indexed {
-        articles,
-        passages,
-        quotes,
-    })
 }
 
 fn hash_file(path: &Path) -> std::io::Result<String> {
