@@ -175,20 +175,27 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
             // The reopening mark belongs to the content.
             skip_first_open = opens_with_mark(ptext).map(|off| p.start + off);
         }
-        let mut prev: Option<char> = None;
         let mut spans_here: Vec<(usize, usize)> = Vec::new();
-        let mut iter = ptext.char_indices().peekable();
-        while let Some((i, c0)) = iter.next() {
-            let mut next = iter.peek().map(|&(_, n)| n);
+        let bytes = ptext.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Only these lead bytes can start a double mark: skip the rest without decoding.
+            if !matches!(bytes[i], b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xEF) {
+                i += 1;
+                continue;
+            }
+            let c0 = ptext[i..].chars().next().unwrap_or(' ');
+            let prev = ptext[..i].chars().next_back();
+            let mut next = ptext[i + c0.len_utf8()..].chars().next();
             let abs = p.start + i;
             // ''…'' and ``…'' (older wire and archive styles) are double marks.
             let (c, w) = if (c0 == '\'' || c0 == '`') && next.is_some_and(|n| n == '\'' || n == '`') {
-                iter.next();
-                next = iter.peek().map(|&(_, n)| n);
+                next = ptext[i + 2..].chars().next();
                 ('"', 2)
             } else {
                 (c0, c0.len_utf8())
             };
+            i += w;
             if is_double(c) && Some(abs) != skip_first_open {
                 let role = double_role(c, prev, next);
                 match (open, role) {
@@ -244,7 +251,6 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
                     }
                 }
             }
-            prev = Some(c);
         }
         if let Some((o, s, fp, _)) = open {
             // Left open at the paragraph's end: continues if the next paragraph reopens.
@@ -329,14 +335,25 @@ fn pair_singles(
         di < doubles.len() && abs >= doubles[di].0
     };
     let mut open: Option<(usize, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = ptext.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = ptext.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'\'' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let c = ptext[i..].chars().next().unwrap_or(' ');
+        let prev = ptext[..i].chars().next_back();
+        let next = ptext[i + c.len_utf8()..].chars().next();
         let abs = pstart + i;
-        let ins = (is_single(c) || open.is_some()) && inside(abs);
+        i += c.len_utf8();
+        let ins = is_single(c) && inside(abs);
+        if ins && open.is_some_and(|(o, _)| o < abs) {
+            // A single mark inside a double quotation: an open single one before it was stray.
+            open = None;
+        }
         if is_single(c) && !ins {
-            let after = &ptext[i + c.len_utf8()..];
+            let after = &ptext[i..];
             if let Some(role) = single_role(c, prev, next, after) {
                 match (open, role) {
                     (None, Role::Open | Role::Either) => open = Some((abs, abs + c.len_utf8())),
@@ -365,10 +382,6 @@ fn pair_singles(
                 }
             }
         }
-        if ins && open.is_some() {
-            open = None;
-        }
-        prev = Some(c);
     }
 }
 
