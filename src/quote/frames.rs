@@ -614,30 +614,15 @@ fn content(
         return None;
     }
     let first = lw(&toks[s]);
-    if matches!(
+    #[rustfmt::skip]
+    let bad_start = matches!(
         first,
-        "to" | "so"
-            | "of"
-            | "for"
-            | "about"
-            | "with"
-            | "by"
-            | "at"
-            | "on"
-            | "in"
-            | "from"
-            | "into"
-            | "as"
-            | "thanks"
-            | "goodbye"
-            | "hello"
-            | "yes"
-            | "no"
-            | "nothing"
-            | "little"
-            | "something"
-            | "anything"
-    ) {
+        "to" | "so" | "of" | "for" | "about" | "with" | "by" | "at" | "on" | "in" | "from" | "into"
+            | "as" | "thanks" | "goodbye" | "hello" | "yes" | "no" | "nothing" | "little"
+            | "something" | "anything" | "through" | "during" | "back" | "speaking"
+            | "asked" | "responding" | "writing" | "like" | "unlike" | "under" | "over" | "amid"
+    );
+    if bad_start {
         return None;
     }
     Some((QuoteKind::Indirect, toks[s].start, toks[e - 1].end))
@@ -831,7 +816,37 @@ pub fn sentence_claims(
             && (tail_ok(toks, tag.te, b, tag.obj)
                 || before_quotes > 0 && !(tag.te < b && toks[tag.te].is_word() && lw(&toks[tag.te]) == "that"))
         {
-            if let Some((kind, cs, ce)) = content(text, toks, spans, run, be) {
+            // An interrupting tag: "Acts of protest, Mr. Obama said, are acts of patriotism …":
+            // the content is the whole sentence, tag included.
+            let t = tag.te;
+            let interrupted = t + 2 < next_tag
+                && toks[t].is_punct(',')
+                && toks[t + 1].is_word()
+                && !toks[t + 1].cap
+                && !lw(&toks[t + 1]).ends_with("ing")
+                && !toks[t + 1].has(class::ADVERBIAL | class::ADVERB)
+                && (t + 1..next_tag).filter(|&m| toks[m].is_word()).count() >= 3
+                && (run..be).filter(|&m| toks[m].is_word()).count() <= 8
+                && !(run..be).any(|m| toks[m].is_quote());
+            if interrupted && matches!(tag.class, CueClass::Say | CueClass::That) {
+                if let Some((kind, cs, ce)) = content(text, toks, spans, run, next_tag) {
+                    claims.push(Claim {
+                        kind,
+                        start: cs,
+                        end: ce,
+                        np: Some((tag.ns, tag.ne)),
+                        cue: cue_span,
+                        floating: false,
+                        gender_hint: tag.gender_hint,
+                        pending: false,
+                    });
+                    mark(&mut used, run, next_tag);
+                    run = next_tag;
+                    continue;
+                }
+            }
+            let reported_ok = before_quotes > 0 || matches!(tag.class, CueClass::Say | CueClass::That | CueClass::According);
+            if let Some((kind, cs, ce)) = content(text, toks, spans, run, be).filter(|_| reported_ok) {
                 let kind = if kind == QuoteKind::Mixed
                     && before_quotes == 1
                     && before_words <= 1
