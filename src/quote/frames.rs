@@ -71,6 +71,9 @@ fn cue_at(toks: &[Tok], i: usize, b: usize) -> Option<(usize, CueClass, bool)> {
 /// [`cue_at`], where a title-case headline ("Lindsey Graham Says …") may capitalise its cue.
 fn cue_at_tc(toks: &[Tok], i: usize, b: usize, title_case: bool) -> Option<(usize, CueClass, bool)> {
     let t = &toks[i];
+    if !t.has(class::CUE) {
+        return None;
+    }
     if !t.is_word() || t.cap && i > 0 && !title_case {
         // Capitalised words mid-sentence are names ("United States"), not verbs; a sentence
         // may begin with "According to".

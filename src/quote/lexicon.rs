@@ -69,6 +69,8 @@ pub mod class {
     pub const PASSIVE: u32 = 1 << 15;
     /// A head-of-state or head-of-government title matched by "leader".
     pub const HEAD_OF_STATE: u32 = 1 << 16;
+    /// A speech cue, or the first word of a multi-word cue ("pointed", "according").
+    pub const CUE: u32 = 1 << 17;
 }
 
 /// How a speech cue behaves.
@@ -1837,6 +1839,12 @@ fn tables() -> &'static Tables {
                     takes_object,
                 });
             }
+        }
+        for w in cues.keys() {
+            *words.entry(w).or_insert(0) |= class::CUE;
+        }
+        for (phrase, _, _) in PHRASES {
+            *words.entry(phrase[0]).or_insert(0) |= class::CUE;
         }
         Tables { words, cues }
     })

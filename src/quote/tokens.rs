@@ -165,8 +165,10 @@ pub fn tokenize<'a>(
                 }
             }
             let w = &text[start..j];
-            let lower: Cow<'a, str> = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let lower: Cow<'a, str> = if w.bytes().any(|b| b >= 0x80) {
                 Cow::Owned(w.to_lowercase())
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(w)
             };
