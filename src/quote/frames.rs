@@ -805,12 +805,21 @@ pub fn sentence_claims(
         // is part of the content.
         let next_tag = tags[ti + 1..]
             .iter()
-            .find(|t| {
-                t.ts > tag.te
-                    && (toks[t.ts - 1].is_quote()
-                        || matches!(toks[t.ts - 1].kind, Kind::Punct(',' | ';' | '—' | '–')))
+            .find_map(|t| {
+                if t.ts <= tag.te {
+                    return None;
+                }
+                let p = &toks[t.ts - 1];
+                if p.is_quote() || matches!(p.kind, Kind::Punct(',' | ';' | '—' | '–')) {
+                    Some(t.ts)
+                } else if p.is_word() && matches!(lw(p), "but" | "and" | "while" | "whereas") {
+                    // "Mr Blair said he left "without a stain" but Tory Dominic Grieve said …"
+                    Some(t.ts - 1)
+                } else {
+                    None
+                }
             })
-            .map_or(b, |t| t.ts);
+            .unwrap_or(b);
         let colon_after = tag.te < b && toks[tag.te].is_punct(':');
         if sep
             && !colon_after
@@ -1064,6 +1073,30 @@ pub fn sentence_claims(
             });
             continue;
         }
+        // A second verb of speech with the same subject: "said it was "very serious" and said
+        // Mr Hain should make a statement", "agreed it was "of concern" but said …".
+        let mut coordinated = None;
+        for k in cs..ce {
+            if toks[k].is_word() && matches!(lw(&toks[k]), "and" | "but") && k > cs {
+                let mut v = k + 1;
+                while v < ce
+                    && toks[v].is_word()
+                    && matches!(lw(&toks[v]), "also" | "later" | "then" | "again" | "repeatedly" | "further")
+                {
+                    v += 1;
+                }
+                if v < ce && toks[v].is_word() && !toks[v].cap {
+                    if let Some((pe, pclass, pobj)) = cue_at(toks, v, b) {
+                        let infinitive = pe < b && toks[pe].is_word() && lw(&toks[pe]) == "to";
+                        if matches!(pclass, CueClass::Say | CueClass::That) && !infinitive {
+                            coordinated = Some((k, v, pe, pclass, pobj));
+                            ce = k;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
         if ce <= cs {
             continue;
         }
@@ -1082,6 +1115,26 @@ pub fn sentence_claims(
         });
         mark(&mut used, run, ce);
         run = ce;
+        if let Some((_, v, pe, pclass, pobj)) = coordinated {
+            let (ps, pthat) = content_start(toks, pe, b, pobj);
+            if pthat || pclass == CueClass::Say {
+                if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
+                    claims.push(Claim {
+                        kind,
+                        start: qs,
+                        end: qe,
+                        np: Some((tag.ns, tag.ne)),
+                        cue: Some((toks[v].start, toks[pe - 1].end)),
+                        floating: false,
+                        gender_hint: tag.gender_hint,
+                        pending: false,
+                    });
+                    mark(&mut used, run, next_tag);
+                    run = next_tag;
+                    continue;
+                }
+            }
+        }
         // A participle tag continuing with the same speaker: ", adding (that) …".
         if ce < b && toks[ce].is_punct(',') && ce + 1 < b {
             if let Some((pe, pclass, pobj)) = cue_at(toks, ce + 1, b) {
