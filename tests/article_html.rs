@@ -1,0 +1,212 @@
+//! The HTML reader on small pages with exact expected values, and on the public HTML sets under
+//! `../shared/data/html`, scored with `../shared/eval/score_articles.py` (skipped with a message
+//! when the data or python3 is absent).
+
+use jiff::civil::date;
+use newsquote::article::{read_file, Article};
+use std::path::{Path, PathBuf};
+
+fn read(path: &Path) -> (Vec<Article>, Vec<String>, Result<(), String>) {
+    let mut arts = Vec::new();
+    let mut warns = Vec::new();
+    let r =
+        read_file(path, &mut |a| arts.push(a), &mut |w| warns.push(w)).map_err(|e| e.to_string());
+    (arts, warns, r)
+}
+
+fn page(name: &str, bytes: &[u8]) -> (Article, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    let (mut arts, warns, r) = read(&p);
+    r.unwrap();
+    (arts.remove(0), warns)
+}
+
+fn paras(a: &Article) -> Vec<&str> {
+    a.paragraphs.iter().map(|p| a.paragraph_text(p)).collect()
+}
+
+/// The extraction record the scorer reads (FORMAT.md with `body`).
+fn record(a: &Article) -> String {
+    let body: Vec<&str> = paras(a);
+    serde_json::json!({
+        "path": a.path, "title": a.title, "source": a.source, "url": a.url,
+        "date": a.published.map(|d| d.to_string()), "location": a.location,
+        "body": body.join("\n\n"),
+    })
+    .to_string()
+}
+
+/// Writes the records of every supported file under `dir` to `out`, one JSON object per line.
+fn extract_dir(dir: &Path, out: &Path) -> usize {
+    let mut lines = String::new();
+    let mut n = 0;
+    for e in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !e.file_type().is_file() || !newsquote::article::is_supported(e.path()) {
+            continue;
+        }
+        let (arts, _, _) = read(e.path());
+        for a in arts {
+            lines.push_str(&record(&a));
+            lines.push('\n');
+            n += 1;
+        }
+    }
+    std::fs::write(out, lines).unwrap();
+    n
+}
+
+/// Runs the scorer and returns its JSON report, or `None` (with a message) when it cannot run.
+fn score(set: &str, data: &Path, pred: &Path) -> Option<serde_json::Value> {
+    let scorer = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/score_articles.py");
+    let out = std::process::Command::new("python3")
+        .arg(&scorer)
+        .args(["--set", set, "--data"])
+        .arg(data)
+        .arg("--pred")
+        .arg(pred)
+        .arg("--json")
+        .output();
+    match out {
+        Ok(o) if o.status.success() => serde_json::from_slice(&o.stdout).ok(),
+        _ => {
+            eprintln!("skipped: cannot run python3 {}", scorer.display());
+            None
+        }
+    }
+}
+
+fn html_set(name: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/html")
+        .join(name);
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
+    }
+}
+
+fn figure(report: &serde_json::Value, key: &str) -> f64 {
+    report[key].as_f64().unwrap_or(0.0)
+}
+
+#[test]
+fn bc11_dateline_in_strong_and_byline_bureau() {
+    let html = r#"<!doctype html><html><head><meta charset="utf-8"><meta name="author" content="Jane Ito"><meta property="article:published_time" content="2024-05-07T09:30:00-04:00"><title>Port operator doubles cold storage</title></head><body><article><h1>Port operator doubles cold storage</h1><p class="byline">By Jane Ito, Chicago Bureau</p><p><strong>NEWARK, NJ / WIREFEED / May 7, 2024 /</strong> Harbor Logistics said on Tuesday it would double its cold-storage space. "Demand has grown every quarter since 2021," chief executive Omar Fields said.</p></article></body></html>"#;
+    let (a, _) = page("bc11.html", html.as_bytes());
+    assert_eq!(a.published, Some(date(2024, 5, 7)));
+    assert_eq!(a.location.as_deref(), Some("Newark"));
+    assert_eq!(a.authors, vec!["Jane Ito"]);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Port operator doubles cold storage")
+    );
+    let p = paras(&a);
+    let body = p.iter().find(|p| p.contains("Harbor Logistics")).unwrap();
+    assert!(
+        body.starts_with("NEWARK, NJ / WIREFEED / May 7, 2024 / Harbor Logistics said"),
+        "{p:?}"
+    );
+    let d = a.dateline.unwrap();
+    assert_eq!(
+        &a.text[d.start..d.end],
+        "NEWARK, NJ / WIREFEED / May 7, 2024 / "
+    );
+}
+
+#[test]
+fn bc15_published_not_modified_script_or_comment() {
+    let html = r#"<!doctype html><html><head><meta charset="utf-8"><title>Library hours extended</title><meta property="article:modified_time" content="2022-03-16T17:45:00+01:00"><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Library hours extended","datePublished":"2022-03-14 08:00:00.000000","dateModified":"2022-03-16 17:45:00.000000"}</script><script>var promoEnds = "2023-01-31";</script></head><body><article><h1>Library hours extended</h1><p class="updated">Updated 16 March 2022</p><p>The central library will open until 10 p.m. on weekdays. "Students asked for this for years," head librarian Greta Solberg said.</p></article><section class="comments"><div class="comment"><span class="time">2 hours ago</span><p>"Finally," wrote reader bookworm77.</p></div></section></body></html>"#;
+    let (a, _) = page("bc15.html", html.as_bytes());
+    assert_eq!(a.published, Some(date(2022, 3, 14)));
+    assert_eq!(a.title.as_deref(), Some("Library hours extended"));
+    let p = paras(&a);
+    assert!(p.iter().any(|p| p.contains("Greta Solberg")), "{p:?}");
+    assert!(!p.iter().any(|p| p.contains("bookworm77")), "{p:?}");
+}
+
+#[test]
+fn bc21_windows_1252_page() {
+    let hex = "3c68746d6c3e3c686561643e3c6d65746120687474702d65717569763d22436f6e74656e742d547970652220636f6e74656e743d22746578742f68746d6c3b20636861727365743d77696e646f77732d31323532223e3c2f686561643e3c626f64793e3c703e93576527726520726561647920746f2073746172742c94207361696420416e61205275697a2e3c2f703e3c2f626f64793e3c2f68746d6c3e";
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    let (a, _) = page("cp1252.html", &bytes);
+    assert_eq!(paras(&a), vec!["“We're ready to start,” said Ana Ruiz."]);
+}
+
+#[test]
+fn bc24_meta_date_and_dateline() {
+    let html = "<html><head><meta property=\"article:published_time\" content=\"2022-06-02\"></head><body><p>LAGOS, 2 June 2022 — “We will publish the audit in July,” auditor-general Funmi Adeyemi said.</p></body></html>";
+    let (a, _) = page("story.html", html.as_bytes());
+    assert_eq!(a.published, Some(date(2022, 6, 2)));
+    assert_eq!(a.location.as_deref(), Some("Lagos"));
+    assert_eq!(paras(&a), vec!["LAGOS, 2 June 2022 — “We will publish the audit in July,” auditor-general Funmi Adeyemi said."]);
+}
+
+#[test]
+fn metadata_sources() {
+    let html = r#"<html><head><title>Ministers agree on fishing quotas | The Norland Herald</title><meta property="og:site_name" content="The Norland Herald"><link rel="canonical" href="https://herald.example/2021/06/14/quotas"></head><body><main><p>OSLO — Ministers agreed on new fishing quotas on Monday after two days of talks.</p><p>"This is a fair deal," Fisheries Minister Kari Holm said.</p></main><aside class="related"><p>Related: Other news from 2020-01-01</p></aside></body></html>"#;
+    let (a, _) = page("quotas.html", html.as_bytes());
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Ministers agree on fishing quotas")
+    );
+    assert_eq!(a.source.as_deref(), Some("The Norland Herald"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://herald.example/2021/06/14/quotas")
+    );
+    assert_eq!(a.published, Some(date(2021, 6, 14)));
+    assert_eq!(a.location.as_deref(), Some("Oslo"));
+}
+
+#[test]
+fn public_aeb_set() {
+    let Some(data) = html_set("aeb") else { return };
+    let pred = std::env::temp_dir().join("newsquote-aeb.jsonl");
+    assert_eq!(extract_dir(&data.join("html"), &pred), 181);
+    let Some(r) = score("aeb", &data, &pred) else {
+        return;
+    };
+    eprintln!("aeb: {r}");
+    assert!(figure(&r, "body_f1") >= 0.96, "{r}");
+}
+
+#[test]
+fn public_readability_set() {
+    let Some(data) = html_set("readability") else {
+        return;
+    };
+    let pred = std::env::temp_dir().join("newsquote-readability.jsonl");
+    extract_dir(&data, &pred);
+    let Some(r) = score("readability", &data, &pred) else {
+        return;
+    };
+    eprintln!("readability: {r}");
+    assert!(figure(&r, "title_accuracy") >= 0.85, "{r}");
+    assert!(figure(&r, "date_accuracy") >= 0.85, "{r}");
+}
+
+#[test]
+fn public_adbar_set() {
+    let Some(data) = html_set("adbar") else {
+        return;
+    };
+    let pred = std::env::temp_dir().join("newsquote-adbar.jsonl");
+    extract_dir(&data.join("html"), &pred);
+    let Some(r) = score("adbar", &data, &pred) else {
+        return;
+    };
+    eprintln!("adbar: {r}");
+    assert!(figure(&r, "snippet_accuracy") >= 0.65, "{r}");
+    assert!(figure(&r, "date_accuracy") >= 0.80, "{r}");
+}
