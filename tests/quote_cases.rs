@@ -35,17 +35,27 @@ fn article(text: &str) -> Article {
         let t = line.trim_end();
         let lead = t.len() - t.trim_start().len();
         if !t.trim().is_empty() {
-            paragraphs.push(Paragraph { start: off + lead, end: off + t.len() });
+            paragraphs.push(Paragraph {
+                start: off + lead,
+                end: off + t.len(),
+            });
         }
         off += line.len();
     }
-    Article { text: text.to_string(), paragraphs, ..Default::default() }
+    Article {
+        text: text.to_string(),
+        paragraphs,
+        ..Default::default()
+    }
 }
 
 /// Paragraph text of an HTML snippet: tags removed, block ends become line breaks.
 fn html_text(html: &str) -> String {
     let body = html.split("<body>").nth(1).unwrap_or(html);
-    let body = body.split("<section class=\"comments\">").next().unwrap_or(body);
+    let body = body
+        .split("<section class=\"comments\">")
+        .next()
+        .unwrap_or(body);
     let mut out = String::new();
     let mut in_tag = false;
     let mut tag = String::new();
@@ -78,7 +88,9 @@ fn norm(s: &str) -> String {
         t = t.replace(&format!(". {m}"), ". ");
     }
     let t = t.trim_matches(|c: char| marks.contains(&c) || c.is_whitespace());
-    let t = t.trim_end_matches(',').trim_matches(|c: char| marks.contains(&c) || c.is_whitespace());
+    let t = t
+        .trim_end_matches(',')
+        .trim_matches(|c: char| marks.contains(&c) || c.is_whitespace());
     t.to_string()
 }
 
@@ -95,7 +107,11 @@ fn check(id: &str, text: &str, expected: &Value) -> Vec<Quote> {
     let art = article(text);
     let got = extract_quotes(&art);
     for q in &got {
-        assert_eq!(q.text, &art.text[q.start..q.end], "{id}: text must be the slice");
+        assert_eq!(
+            q.text,
+            &art.text[q.start..q.end],
+            "{id}: text must be the slice"
+        );
     }
     let show = || {
         got.iter()
@@ -110,13 +126,19 @@ fn check(id: &str, text: &str, expected: &Value) -> Vec<Quote> {
         let found = got.iter().find(|q| {
             let t = norm(&q.text);
             // A partial quote is stored with the paraphrase it sits in (FORMAT.md: "mixed").
-            (t == want || kind == QuoteKind::Mixed && q.kind == QuoteKind::Mixed && t.contains(&want))
+            (t == want
+                || kind == QuoteKind::Mixed && q.kind == QuoteKind::Mixed && t.contains(&want))
                 && q.kind == kind
         });
         let Some(q) = found else {
             panic!("{id}: missing {kind:?} quote {want:?}; got:\n{}", show());
         };
-        assert_eq!(q.speaker.as_deref(), speaker, "{id}: speaker of {want:?}; got:\n{}", show());
+        assert_eq!(
+            q.speaker.as_deref(),
+            speaker,
+            "{id}: speaker of {want:?}; got:\n{}",
+            show()
+        );
     }
     got
 }
@@ -130,43 +152,67 @@ fn text_case(id: &str) -> Option<(Value, Vec<Quote>)> {
 
 #[test]
 fn bc01_multi_paragraph_quote() {
-    let Some((_, got)) = text_case("BC01") else { return };
-    let multi = got.iter().find(|q| q.text.starts_with("The crews")).unwrap();
+    let Some((_, got)) = text_case("BC01") else {
+        return;
+    };
+    let multi = got
+        .iter()
+        .find(|q| q.text.starts_with("The crews"))
+        .unwrap();
     assert!(multi.text.ends_with("into the autumn."), "{:?}", multi.text);
-    assert!(multi.text.contains("\n\n“The eastbound"), "paragraph breaks and reopening marks kept");
+    assert!(
+        multi.text.contains("\n\n“The eastbound"),
+        "paragraph breaks and reopening marks kept"
+    );
     assert!(got.iter().all(|q| !q.text.contains("Council member")));
     assert_eq!(got.len(), 4, "{got:#?}");
 }
 
 #[test]
 fn bc03_role_noun_resolves_to_earlier_name() {
-    let Some((_, got)) = text_case("BC03") else { return };
-    assert!(got.iter().all(|q| q.speaker.as_deref() != Some("Bram Hollis")));
+    let Some((_, got)) = text_case("BC03") else {
+        return;
+    };
+    assert!(got
+        .iter()
+        .all(|q| q.speaker.as_deref() != Some("Bram Hollis")));
     let direct = got.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
     assert_eq!(direct.mention.as_ref().unwrap().text, "the minister");
 }
 
 #[test]
 fn bc05_partial_quote_and_apostrophes() {
-    let Some((_, got)) = text_case("BC05") else { return };
+    let Some((_, got)) = text_case("BC05") else {
+        return;
+    };
     for q in &got {
-        assert!(!q.text.starts_with("t worried") && !q.text.ends_with("wasn"), "{q:?}");
+        assert!(
+            !q.text.starts_with("t worried") && !q.text.ends_with("wasn"),
+            "{q:?}"
+        );
         assert!(!q.text.contains("players"), "{q:?}");
     }
 }
 
 #[test]
 fn bc07_german_and_french_marks() {
-    let Some((_, got)) = text_case("BC07") else { return };
+    let Some((_, got)) = text_case("BC07") else {
+        return;
+    };
     assert!(got.iter().all(|q| q.text != "vorsichtig"), "{got:#?}");
-    assert!(got.iter().all(|q| !q.text.contains("Gewerkschaft")), "no run-away quote");
+    assert!(
+        got.iter().all(|q| !q.text.contains("Gewerkschaft")),
+        "no run-away quote"
+    );
     let fr = got.iter().find(|q| q.text.starts_with("Nous")).unwrap();
     assert_eq!(fr.text, "Nous rouvrirons la ligne avant l’été");
 }
 
 #[test]
 fn bc09_other_speech_verbs_and_inversion() {
-    let Some((_, got)) = text_case("BC09") else { return };
+    let Some((_, got)) = text_case("BC09") else {
+        return;
+    };
     assert_eq!(got.len(), 3);
     let cues: Vec<_> = got.iter().map(|q| q.cue.clone().unwrap()).collect();
     assert_eq!(cues, ["complained", "sighed", "insisted"]);
@@ -198,9 +244,20 @@ fn bc21_encodings_quote_text() {
     let Some(c) = load("BC21") else { return };
     let per = &c["expected"]["per_file"];
     // The JSON record's text, the windows-1252 page as decoded, and the boundary file.
-    check("BC21 bom", "\"The dam is safe,\" engineer Yusuf Demir said.", &per["bom.json"]["quotes"]);
-    check("BC21 cp1252", "“We're ready to start,” said Ana Ruiz.", &per["cp1252.html"]["quotes"]);
-    let boundary = format!("{}\n\n“Everything is on schedule,” said Lotte Brandt.", "x".repeat(4095));
+    check(
+        "BC21 bom",
+        "\"The dam is safe,\" engineer Yusuf Demir said.",
+        &per["bom.json"]["quotes"],
+    );
+    check(
+        "BC21 cp1252",
+        "“We're ready to start,” said Ana Ruiz.",
+        &per["cp1252.html"]["quotes"],
+    );
+    let boundary = format!(
+        "{}\n\n“Everything is on schedule,” said Lotte Brandt.",
+        "x".repeat(4095)
+    );
     check("BC21 boundary", &boundary, &per["boundary.txt"]["quotes"]);
 }
 
@@ -213,7 +270,11 @@ fn bc22_good_file_in_a_bad_folder() {
         .iter()
         .find(|f| f["name"] == "good.txt")
         .unwrap();
-    check("BC22", good["utf8"].as_str().unwrap(), &c["expected"]["quotes"]);
+    check(
+        "BC22",
+        good["utf8"].as_str().unwrap(),
+        &c["expected"]["quotes"],
+    );
 }
 
 #[test]

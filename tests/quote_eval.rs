@@ -31,11 +31,19 @@ fn article(path: &str, text: String) -> Article {
         let t = line.trim_end();
         let lead = t.len() - t.trim_start().len();
         if !t.trim().is_empty() {
-            paragraphs.push(Paragraph { start: off + lead, end: off + t.len() });
+            paragraphs.push(Paragraph {
+                start: off + lead,
+                end: off + t.len(),
+            });
         }
         off += line.len();
     }
-    Article { path: path.to_string(), text, paragraphs, ..Default::default() }
+    Article {
+        path: path.to_string(),
+        text,
+        paragraphs,
+        ..Default::default()
+    }
 }
 
 /// Extracts every `.txt` file of `dir` (or the one file) into a JSONL file; returns its path.
@@ -61,7 +69,10 @@ fn extract(input: &Path, name: &str) -> PathBuf {
         out.push_str(&json!({"path": a.path, "quotes": quotes}).to_string());
         out.push('\n');
     }
-    let path = std::env::temp_dir().join(format!("newsquote-quote-eval-{}-{name}.jsonl", std::process::id()));
+    let path = std::env::temp_dir().join(format!(
+        "newsquote-quote-eval-{}-{name}.jsonl",
+        std::process::id()
+    ));
     std::fs::write(&path, out).unwrap();
     path
 }
@@ -78,7 +89,11 @@ fn score(shared: &Path, gold: &Path, pred: &Path) -> Option<Value> {
         eprintln!("skipping: python3 not available");
         return None;
     };
-    assert!(out.status.success(), "scorer failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let s = String::from_utf8(out.stdout).unwrap();
     let json_start = s.find("\n{").map(|i| i + 1).expect("JSON report");
     Some(serde_json::from_str(&s[json_start..]).unwrap())
@@ -92,8 +107,13 @@ fn at_least(report: &Value, cat: &str, field: &str, floor: f64) {
 #[test]
 fn seed_gives_the_twelve_gold_quotes() {
     let Some(sh) = shared() else { return };
-    let pred = extract(&sh.join("seed/sputnik-2024-06-19-putin-kim-talks.txt"), "seed");
-    let Some(r) = score(&sh, &sh.join("gold/seed.jsonl"), &pred) else { return };
+    let pred = extract(
+        &sh.join("seed/sputnik-2024-06-19-putin-kim-talks.txt"),
+        "seed",
+    );
+    let Some(r) = score(&sh, &sh.join("gold/seed.jsonl"), &pred) else {
+        return;
+    };
     assert_eq!(r["all"]["tp"], 12, "{r:#}");
     at_least(&r, "all", "exact_f1", 0.95);
     at_least(&r, "all", "resolved_exact", 1.0);
@@ -103,7 +123,9 @@ fn seed_gives_the_twelve_gold_quotes() {
 fn polnear_dev_floor() {
     let Some(sh) = shared() else { return };
     let pred = extract(&sh.join("eval/polnear/dev-text"), "polnear");
-    let Some(r) = score(&sh, &sh.join("eval/polnear/dev.jsonl"), &pred) else { return };
+    let Some(r) = score(&sh, &sh.join("eval/polnear/dev.jsonl"), &pred) else {
+        return;
+    };
     at_least(&r, "direct_mixed", "f1", 0.67);
     at_least(&r, "direct_mixed", "exact_f1", 0.36);
     at_least(&r, "direct_mixed", "mention_acc", 0.94);
@@ -114,7 +136,9 @@ fn polnear_dev_floor() {
 fn speakers_dev_floor() {
     let Some(sh) = shared() else { return };
     let pred = extract(&sh.join("eval/speakers/dev-text"), "speakers");
-    let Some(r) = score(&sh, &sh.join("eval/speakers/dev.jsonl"), &pred) else { return };
+    let Some(r) = score(&sh, &sh.join("eval/speakers/dev.jsonl"), &pred) else {
+        return;
+    };
     at_least(&r, "all", "resolved_exact", 0.82);
     at_least(&r, "direct_mixed", "f1", 0.73);
     at_least(&r, "indirect", "f1", 0.70);

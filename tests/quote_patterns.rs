@@ -13,11 +13,18 @@ fn article(text: &str) -> Article {
         let t = line.trim_end();
         let lead = t.len() - t.trim_start().len();
         if !t.trim().is_empty() {
-            paragraphs.push(Paragraph { start: off + lead, end: off + t.len() });
+            paragraphs.push(Paragraph {
+                start: off + lead,
+                end: off + t.len(),
+            });
         }
         off += line.len();
     }
-    Article { text: text.to_string(), paragraphs, ..Default::default() }
+    Article {
+        text: text.to_string(),
+        paragraphs,
+        ..Default::default()
+    }
 }
 
 fn quotes(text: &str) -> Vec<Quote> {
@@ -33,7 +40,7 @@ fn quotes(text: &str) -> Vec<Quote> {
 }
 
 /// (text, kind, speaker, mention, cue) of every quote.
-fn table(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>, Option<String>)> {
+fn table(text: &str) -> Vec<Row> {
     quotes(text)
         .into_iter()
         .map(|q| (q.text, q.kind, q.speaker, q.mention.map(|m| m.text), q.cue))
@@ -46,7 +53,7 @@ fn row(
     speaker: Option<&str>,
     mention: Option<&str>,
     cue: Option<&str>,
-) -> (String, QuoteKind, Option<String>, Option<String>, Option<String>) {
+) -> Row {
     (
         text.to_string(),
         kind,
@@ -58,11 +65,26 @@ fn row(
 
 use QuoteKind::{Direct, Indirect, Mixed};
 
+/// (text, kind, speaker, mention, cue) of one quote.
+type Row = (
+    String,
+    QuoteKind,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 #[test]
 fn quote_first_speaker_after() {
     assert_eq!(
         table("\"The harbour will reopen in May,\" Harbour Minister Tova Lind said."),
-        [row("The harbour will reopen in May", Direct, Some("Tova Lind"), Some("Harbour Minister Tova Lind"), Some("said"))]
+        [row(
+            "The harbour will reopen in May",
+            Direct,
+            Some("Tova Lind"),
+            Some("Harbour Minister Tova Lind"),
+            Some("said")
+        )]
     );
 }
 
@@ -70,7 +92,13 @@ fn quote_first_speaker_after() {
 fn inverted_tag_said_x() {
     assert_eq!(
         table("“We are ready,” said Foreign Minister Aras Velk."),
-        [row("We are ready", Direct, Some("Aras Velk"), Some("Foreign Minister Aras Velk"), Some("said"))]
+        [row(
+            "We are ready",
+            Direct,
+            Some("Aras Velk"),
+            Some("Foreign Minister Aras Velk"),
+            Some("said")
+        )]
     );
 }
 
@@ -78,21 +106,42 @@ fn inverted_tag_said_x() {
 fn appositive_between_name_and_cue() {
     assert_eq!(
         table("“Nobody was hurt,” Tomas Reyes, a paramedic, said."),
-        [row("Nobody was hurt", Direct, Some("Tomas Reyes"), Some("Tomas Reyes"), Some("said"))]
+        [row(
+            "Nobody was hurt",
+            Direct,
+            Some("Tomas Reyes"),
+            Some("Tomas Reyes"),
+            Some("said")
+        )]
     );
 }
 
 #[test]
 fn for_his_part_and_surname() {
     let t = "Premier Lud Aksel met President Dorin Vasko.\n\n“We want calm,” Vasko, for his part, stated.";
-    assert_eq!(table(t), [row("We want calm", Direct, Some("Dorin Vasko"), Some("Vasko"), Some("stated"))]);
+    assert_eq!(
+        table(t),
+        [row(
+            "We want calm",
+            Direct,
+            Some("Dorin Vasko"),
+            Some("Vasko"),
+            Some("stated")
+        )]
+    );
 }
 
 #[test]
 fn speaker_before_with_colon() {
     assert_eq!(
         table("Mayor Ines Ferro told reporters: “The budget is balanced.”"),
-        [row("The budget is balanced.", Direct, Some("Ines Ferro"), Some("Mayor Ines Ferro"), Some("told"))]
+        [row(
+            "The budget is balanced.",
+            Direct,
+            Some("Ines Ferro"),
+            Some("Mayor Ines Ferro"),
+            Some("told")
+        )]
     );
 }
 
@@ -101,8 +150,20 @@ fn split_quote_gives_two_entries() {
     assert_eq!(
         table("“The talks went well,” Envoy Sara Holm said, “and they will go on.”"),
         [
-            row("The talks went well", Direct, Some("Sara Holm"), Some("Envoy Sara Holm"), Some("said")),
-            row("and they will go on.", Direct, Some("Sara Holm"), Some("Envoy Sara Holm"), None),
+            row(
+                "The talks went well",
+                Direct,
+                Some("Sara Holm"),
+                Some("Envoy Sara Holm"),
+                Some("said")
+            ),
+            row(
+                "and they will go on.",
+                Direct,
+                Some("Sara Holm"),
+                Some("Envoy Sara Holm"),
+                None
+            ),
         ]
     );
 }
@@ -110,9 +171,17 @@ fn split_quote_gives_two_entries() {
 #[test]
 fn split_quote_merged_on_request() {
     let a = article("“The talks went well,” Envoy Sara Holm said. “They will go on.”");
-    let qs = extract_quotes_with(&a, &ExtractOptions { merge_quote_runs: true });
+    let qs = extract_quotes_with(
+        &a,
+        &ExtractOptions {
+            merge_quote_runs: true,
+        },
+    );
     assert_eq!(qs.len(), 1);
-    assert_eq!(qs[0].text, "The talks went well,” Envoy Sara Holm said. “They will go on.");
+    assert_eq!(
+        qs[0].text,
+        "The talks went well,” Envoy Sara Holm said. “They will go on."
+    );
 }
 
 #[test]
@@ -121,8 +190,20 @@ fn floating_quote_inherits_the_paragraphs_speaker() {
     assert_eq!(
         table(t),
         [
-            row("We will vote", Direct, Some("Pia Rund"), Some("Senator Pia Rund"), Some("said")),
-            row("The people expect it.", Direct, Some("Pia Rund"), Some("Senator Pia Rund"), None),
+            row(
+                "We will vote",
+                Direct,
+                Some("Pia Rund"),
+                Some("Senator Pia Rund"),
+                Some("said")
+            ),
+            row(
+                "The people expect it.",
+                Direct,
+                Some("Pia Rund"),
+                Some("Senator Pia Rund"),
+                None
+            ),
         ]
     );
 }
@@ -142,7 +223,16 @@ fn multi_paragraph_quote_is_one_entry() {
 #[test]
 fn colon_headline() {
     let t = "Vasko: Tarmel Backs the Plan\n\nPresident Dorin Vasko spoke on Monday.";
-    assert_eq!(table(t), [row("Tarmel Backs the Plan", Indirect, Some("Dorin Vasko"), Some("Vasko"), Some(":"))]);
+    assert_eq!(
+        table(t),
+        [row(
+            "Tarmel Backs the Plan",
+            Indirect,
+            Some("Dorin Vasko"),
+            Some("Vasko"),
+            Some(":")
+        )]
+    );
 }
 
 #[test]
@@ -155,7 +245,13 @@ fn mixed_quote_with_tag_after() {
     let t = "Chancellor Ivo Marek met reporters.\n\nBoth sides made \"real progress\" on trade, the chancellor said.";
     assert_eq!(
         table(t),
-        [row("Both sides made \"real progress\" on trade", Mixed, Some("Ivo Marek"), Some("the chancellor"), Some("said"))]
+        [row(
+            "Both sides made \"real progress\" on trade",
+            Mixed,
+            Some("Ivo Marek"),
+            Some("the chancellor"),
+            Some("said")
+        )]
     );
 }
 
@@ -163,7 +259,13 @@ fn mixed_quote_with_tag_after() {
 fn mixed_quote_in_that_clause() {
     assert_eq!(
         table("Governor Lene Aas warned that the floods were \"the worst in a century\"."),
-        [row("the floods were \"the worst in a century", Mixed, Some("Lene Aas"), Some("Governor Lene Aas"), Some("warned"))]
+        [row(
+            "the floods were \"the worst in a century",
+            Mixed,
+            Some("Lene Aas"),
+            Some("Governor Lene Aas"),
+            Some("warned")
+        )]
     );
 }
 
@@ -171,7 +273,13 @@ fn mixed_quote_in_that_clause() {
 fn judging_verb_with_quoted_words_is_mixed() {
     assert_eq!(
         table("Senator Pia Rund called the plan \"a disaster\"."),
-        [row("the plan \"a disaster", Mixed, Some("Pia Rund"), Some("Senator Pia Rund"), Some("called"))]
+        [row(
+            "the plan \"a disaster",
+            Mixed,
+            Some("Pia Rund"),
+            Some("Senator Pia Rund"),
+            Some("called")
+        )]
     );
     assert!(quotes("Senator Pia Rund called the plan a disaster.").is_empty());
 }
@@ -180,7 +288,13 @@ fn judging_verb_with_quoted_words_is_mixed() {
 fn reported_speech_that_clause() {
     assert_eq!(
         table("Finance Minister Clara Veld said on Tuesday that the deficit would shrink."),
-        [row("the deficit would shrink", Indirect, Some("Clara Veld"), Some("Finance Minister Clara Veld"), Some("said"))]
+        [row(
+            "the deficit would shrink",
+            Indirect,
+            Some("Clara Veld"),
+            Some("Finance Minister Clara Veld"),
+            Some("said")
+        )]
     );
 }
 
@@ -188,16 +302,29 @@ fn reported_speech_that_clause() {
 fn reported_speech_without_that() {
     assert_eq!(
         table("Mayor Ines Ferro said the bridge would reopen in stages."),
-        [row("the bridge would reopen in stages", Indirect, Some("Ines Ferro"), Some("Mayor Ines Ferro"), Some("said"))]
+        [row(
+            "the bridge would reopen in stages",
+            Indirect,
+            Some("Ines Ferro"),
+            Some("Mayor Ines Ferro"),
+            Some("said")
+        )]
     );
 }
 
 #[test]
 fn reported_speech_tag_at_the_end() {
-    let t = "President Dorin Vasko arrived.\n\nThe two countries share a long border, Vasko stressed.";
+    let t =
+        "President Dorin Vasko arrived.\n\nThe two countries share a long border, Vasko stressed.";
     assert_eq!(
         table(t),
-        [row("The two countries share a long border", Indirect, Some("Dorin Vasko"), Some("Vasko"), Some("stressed"))]
+        [row(
+            "The two countries share a long border",
+            Indirect,
+            Some("Dorin Vasko"),
+            Some("Vasko"),
+            Some("stressed")
+        )]
     );
 }
 
@@ -205,7 +332,13 @@ fn reported_speech_tag_at_the_end() {
 fn told_reporters() {
     assert_eq!(
         table("Envoy Sara Holm told reporters the ceasefire was holding."),
-        [row("the ceasefire was holding", Indirect, Some("Sara Holm"), Some("Envoy Sara Holm"), Some("told"))]
+        [row(
+            "the ceasefire was holding",
+            Indirect,
+            Some("Sara Holm"),
+            Some("Envoy Sara Holm"),
+            Some("told")
+        )]
     );
 }
 
@@ -233,19 +366,46 @@ fn beliefs_plans_and_passives_are_not_speech() {
 fn according_to() {
     assert_eq!(
         table("According to Envoy Sara Holm, the monitors will arrive on Sunday."),
-        [row("the monitors will arrive on Sunday", Indirect, Some("Sara Holm"), Some("Envoy Sara Holm"), Some("According to"))]
+        [row(
+            "the monitors will arrive on Sunday",
+            Indirect,
+            Some("Sara Holm"),
+            Some("Envoy Sara Holm"),
+            Some("According to")
+        )]
     );
     assert_eq!(
         table("The monitors will arrive on Sunday, according to the Kremlin."),
-        [row("The monitors will arrive on Sunday", Indirect, Some("Kremlin"), Some("the Kremlin"), Some("according to"))]
+        [row(
+            "The monitors will arrive on Sunday",
+            Indirect,
+            Some("Kremlin"),
+            Some("the Kremlin"),
+            Some("according to")
+        )]
     );
 }
 
 #[test]
 fn names_with_particles_and_hyphens() {
-    assert_eq!(quotes("“We act now,” said Commission President Ursula von der Leyen.")[0].speaker.as_deref(), Some("Ursula von der Leyen"));
-    assert_eq!(quotes("“We act now,” North Korean leader Kim Jong-un said.")[0].speaker.as_deref(), Some("Kim Jong-un"));
-    assert_eq!(quotes("“We act now,” said Abu Bakr al-Baghdadi.")[0].speaker.as_deref(), Some("Abu Bakr al-Baghdadi"));
+    assert_eq!(
+        quotes("“We act now,” said Commission President Ursula von der Leyen.")[0]
+            .speaker
+            .as_deref(),
+        Some("Ursula von der Leyen")
+    );
+    assert_eq!(
+        quotes("“We act now,” North Korean leader Kim Jong-un said.")[0]
+            .speaker
+            .as_deref(),
+        Some("Kim Jong-un")
+    );
+    assert_eq!(
+        quotes("“We act now,” said Abu Bakr al-Baghdadi.")[0]
+            .speaker
+            .as_deref(),
+        Some("Abu Bakr al-Baghdadi")
+    );
 }
 
 #[test]
@@ -253,27 +413,55 @@ fn honorifics_resolve_to_the_full_name() {
     let t = "Prime Minister Aldo Brenn opened the debate.\n\n“It is a sad day,” Mr Brenn said.\n\n“We will recover,” Mr. Brenn added.";
     let qs = quotes(t);
     assert_eq!(qs.len(), 2);
-    assert!(qs.iter().all(|q| q.speaker.as_deref() == Some("Aldo Brenn")), "{qs:#?}");
+    assert!(
+        qs.iter()
+            .all(|q| q.speaker.as_deref() == Some("Aldo Brenn")),
+        "{qs:#?}"
+    );
     assert_eq!(qs[0].mention.as_ref().unwrap().text, "Mr Brenn");
-    assert!(qs[0].speaker_aliases.iter().any(|a| a == "Brenn"), "{:?}", qs[0].speaker_aliases);
+    assert!(
+        qs[0].speaker_aliases.iter().any(|a| a == "Brenn"),
+        "{:?}",
+        qs[0].speaker_aliases
+    );
 }
 
 #[test]
 fn organisations_as_speakers() {
     assert_eq!(
         table("The sanctions are illegal, the Kremlin said."),
-        [row("The sanctions are illegal", Indirect, Some("Kremlin"), Some("the Kremlin"), Some("said"))]
+        [row(
+            "The sanctions are illegal",
+            Indirect,
+            Some("Kremlin"),
+            Some("the Kremlin"),
+            Some("said")
+        )]
     );
-    assert_eq!(quotes("Talks are possible, Pyongyang said.")[0].speaker.as_deref(), Some("North Korea"));
+    assert_eq!(
+        quotes("Talks are possible, Pyongyang said.")[0]
+            .speaker
+            .as_deref(),
+        Some("North Korea")
+    );
 }
 
 #[test]
 fn unnamed_sources_keep_their_mention() {
     assert_eq!(
         table("“The deal is close,” a senior official said."),
-        [row("The deal is close", Direct, None, Some("a senior official"), Some("said"))]
+        [row(
+            "The deal is close",
+            Direct,
+            None,
+            Some("a senior official"),
+            Some("said")
+        )]
     );
-    assert_eq!(quotes("The deal is close, officials said.")[0].speaker, None);
+    assert_eq!(
+        quotes("The deal is close, officials said.")[0].speaker,
+        None
+    );
 }
 
 #[test]
@@ -285,7 +473,11 @@ fn pronouns_follow_the_latest_compatible_speaker() {
     let qs = quotes(t);
     let last = qs.last().unwrap();
     assert_eq!(last.text, "It will pass");
-    assert_eq!(last.speaker.as_deref(), Some("Dorin Vasko"), "a 'he' must not go to Ms Quint: {qs:#?}");
+    assert_eq!(
+        last.speaker.as_deref(),
+        Some("Dorin Vasko"),
+        "a 'he' must not go to Ms Quint: {qs:#?}"
+    );
 }
 
 #[test]
@@ -311,7 +503,13 @@ fn apostrophes_are_not_quote_marks() {
     let t = "Kim’s band played ’90s rock ’n’ roll at the players’ club, Manager Ola Brin said.";
     assert_eq!(
         table(t),
-        [row("Kim’s band played ’90s rock ’n’ roll at the players’ club", Indirect, Some("Ola Brin"), Some("Manager Ola Brin"), Some("said"))]
+        [row(
+            "Kim’s band played ’90s rock ’n’ roll at the players’ club",
+            Indirect,
+            Some("Ola Brin"),
+            Some("Manager Ola Brin"),
+            Some("said")
+        )]
     );
 }
 
@@ -319,7 +517,10 @@ fn apostrophes_are_not_quote_marks() {
 fn a_stray_mark_does_not_swallow_the_article() {
     let t = "“This quote never closes, Envoy Sara Holm said.\n\n“The next one does,” Holm said.\n\nThe talks ended.";
     let qs = quotes(t);
-    assert!(qs.iter().all(|q| !q.text.contains("talks ended")), "{qs:#?}");
+    assert!(
+        qs.iter().all(|q| !q.text.contains("talks ended")),
+        "{qs:#?}"
+    );
     assert!(qs.iter().any(|q| q.text == "The next one does"));
 }
 
@@ -329,8 +530,20 @@ fn german_and_french_marks() {
     assert_eq!(
         table(t),
         [
-            row("Wir sind bereit", Direct, Some("Lena Wirth"), Some("Ministerin Lena Wirth"), Some("sagte")),
-            row("Nous sommes prêts", Direct, Some("Paul Ardent"), Some("le ministre Paul Ardent"), Some("a déclaré")),
+            row(
+                "Wir sind bereit",
+                Direct,
+                Some("Lena Wirth"),
+                Some("Ministerin Lena Wirth"),
+                Some("sagte")
+            ),
+            row(
+                "Nous sommes prêts",
+                Direct,
+                Some("Paul Ardent"),
+                Some("le ministre Paul Ardent"),
+                Some("a déclaré")
+            ),
         ]
     );
 }
@@ -339,7 +552,13 @@ fn german_and_french_marks() {
 fn doubled_apostrophes_as_marks() {
     assert_eq!(
         table("''We will win,'' Coach Ivo Dahl said."),
-        [row("We will win", Direct, Some("Ivo Dahl"), Some("Coach Ivo Dahl"), Some("said"))]
+        [row(
+            "We will win",
+            Direct,
+            Some("Ivo Dahl"),
+            Some("Coach Ivo Dahl"),
+            Some("said")
+        )]
     );
 }
 
@@ -349,8 +568,20 @@ fn went_on_to_say_and_pointed_out() {
     assert_eq!(
         table(t),
         [
-            row("the border was calm", Indirect, Some("Sara Holm"), Some("Envoy Sara Holm"), Some("pointed out")),
-            row("the monitors had left", Indirect, Some("Sara Holm"), Some("She"), Some("went on to say")),
+            row(
+                "the border was calm",
+                Indirect,
+                Some("Sara Holm"),
+                Some("Envoy Sara Holm"),
+                Some("pointed out")
+            ),
+            row(
+                "the monitors had left",
+                Indirect,
+                Some("Sara Holm"),
+                Some("She"),
+                Some("went on to say")
+            ),
         ]
     );
 }
@@ -359,7 +590,13 @@ fn went_on_to_say_and_pointed_out() {
 fn dateline_is_not_part_of_the_quote() {
     assert_eq!(
         table("ORSK — “The bridge is open,” engineer Yara Pell said."),
-        [row("The bridge is open", Direct, Some("Yara Pell"), Some("engineer Yara Pell"), Some("said"))]
+        [row(
+            "The bridge is open",
+            Direct,
+            Some("Yara Pell"),
+            Some("engineer Yara Pell"),
+            Some("said")
+        )]
     );
 }
 

@@ -69,7 +69,12 @@ fn cue_at(toks: &[Tok], i: usize, b: usize) -> Option<(usize, CueClass, bool)> {
 }
 
 /// [`cue_at`], where a title-case headline ("Lindsey Graham Says …") may capitalise its cue.
-fn cue_at_tc(toks: &[Tok], i: usize, b: usize, title_case: bool) -> Option<(usize, CueClass, bool)> {
+fn cue_at_tc(
+    toks: &[Tok],
+    i: usize,
+    b: usize,
+    title_case: bool,
+) -> Option<(usize, CueClass, bool)> {
     let t = &toks[i];
     if !t.has(class::CUE) {
         return None;
@@ -84,7 +89,21 @@ fn cue_at_tc(toks: &[Tok], i: usize, b: usize, title_case: bool) -> Option<(usiz
     let first = lw(t);
     let may_start_phrase = matches!(
         first,
-        "went" | "goes" | "pointed" | "points" | "point" | "pointing" | "made" | "according" | "a" | "spoke" | "summed" | "chimed" | "called" | "calls" | "referred"
+        "went"
+            | "goes"
+            | "pointed"
+            | "points"
+            | "point"
+            | "pointing"
+            | "made"
+            | "according"
+            | "a"
+            | "spoke"
+            | "summed"
+            | "chimed"
+            | "called"
+            | "calls"
+            | "referred"
     );
     for (words, class, obj) in lexicon::phrase_cues().filter(|_| may_start_phrase) {
         if i + words.len() <= b
@@ -249,22 +268,18 @@ fn np_right(toks: &[Tok], s: usize, b: usize) -> Option<(usize, usize)> {
         return Some((s, s + 1));
     }
     let mut e = s;
-    if toks[e].is_word() && toks[e].has(class::DET) && !toks[e].has(class::INDEF)
-        || toks[e].is_word() && toks[e].has(class::INDEF | class::DET)
-    {
+    if toks[e].is_word() && toks[e].has(class::INDEF | class::DET) {
         e += 1;
     }
     while e < b {
         let t = &toks[e];
         match t.kind {
             Kind::Word => {
-                if t.cap && (!t.has(class::STOP) || t.has(class::TITLE)) {
-                    e += 1;
-                } else if !t.cap
-                    && (t.has(class::ROLE | class::MODIFIER) || lexicon::is_compound_title(lw(t)))
-                {
-                    e += 1;
-                } else if !t.cap && t.has(class::PARTICLE) && e + 1 < b && toks[e + 1].cap {
+                let name = t.cap && (!t.has(class::STOP) || t.has(class::TITLE));
+                let role = !t.cap
+                    && (t.has(class::ROLE | class::MODIFIER) || lexicon::is_compound_title(lw(t)));
+                let particle = !t.cap && t.has(class::PARTICLE) && e + 1 < b && toks[e + 1].cap;
+                if name || role || particle {
                     e += 1;
                 } else {
                     break;
@@ -325,7 +340,10 @@ fn subject_left(
     let boundary = |s1: usize| {
         s1 == a
             || toks[s1 - 1].is_quote()
-            || matches!(toks[s1 - 1].kind, Kind::Punct(',' | ':' | ';' | '—' | '–' | '('))
+            || matches!(
+                toks[s1 - 1].kind,
+                Kind::Punct(',' | ':' | ';' | '—' | '–' | '(')
+            )
             || toks[s1 - 1].is_word() && toks[s1 - 1].has(class::STOP)
     };
     let mut gender = None;
@@ -344,8 +362,23 @@ fn subject_left(
             && (first.has(class::DET | class::ROLE | class::MODIFIER)
                 || matches!(
                     lw(first),
-                    "for" | "who" | "in" | "however" | "meanwhile" | "too" | "though" | "speaking"
-                        | "like" | "also" | "whose" | "of" | "from" | "at" | "now" | "then" | "once"
+                    "for"
+                        | "who"
+                        | "in"
+                        | "however"
+                        | "meanwhile"
+                        | "too"
+                        | "though"
+                        | "speaking"
+                        | "like"
+                        | "also"
+                        | "whose"
+                        | "of"
+                        | "from"
+                        | "at"
+                        | "now"
+                        | "then"
+                        | "once"
                 )
                 || first.lower.starts_with(|c: char| c.is_ascii_digit())
                 || first.cap);
@@ -364,7 +397,9 @@ fn subject_left(
             if (l.cap || l.has(class::ROLE) || is_pronoun_np(l)) && boundary(s1) {
                 // "The Centre Party leader, Greta Solvang, said": the name in the appositive.
                 let inner_is_name = right - k <= 5
-                    && toks[k..right].iter().all(|t| t.is_word() && (t.cap || t.has(class::PARTICLE)))
+                    && toks[k..right]
+                        .iter()
+                        .all(|t| t.is_word() && (t.cap || t.has(class::PARTICLE)))
                     && toks[k].cap;
                 if !l.cap && inner_is_name {
                     return Some((k, right, gender));
@@ -401,18 +436,37 @@ fn initial_subject(
         || link.is_word()
             && matches!(
                 lw(link),
-                "travelling" | "traveling" | "who" | "of" | "from" | "with" | "in" | "at" | "for"
-                    | "close" | "familiar" | "speaking" | "involved" | "based" | "briefed"
-                    | "responsible" | "working" | "attending" | "accompanying" | "on"
+                "travelling"
+                    | "traveling"
+                    | "who"
+                    | "of"
+                    | "from"
+                    | "with"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "close"
+                    | "familiar"
+                    | "speaking"
+                    | "involved"
+                    | "based"
+                    | "briefed"
+                    | "responsible"
+                    | "working"
+                    | "attending"
+                    | "accompanying"
+                    | "on"
             );
     if !ok {
         return None;
     }
     // The cue must be preceded by a comma (end of a clause) or follow the linking phrase
     // without another verb-like cue in between.
-    let clause = (e..cs).any(|k| toks[k].is_punct(',') || toks[k].is_word() && lw(&toks[k]) == "who")
+    let clause = (e..cs)
+        .any(|k| toks[k].is_punct(',') || toks[k].is_word() && lw(&toks[k]) == "who")
         && toks[cs - 1].is_punct(',');
-    if !clause && (e..cs).any(|k| toks[k].is_word() && lexicon::single_cue(lw(&toks[k])).is_some()) {
+    if !clause && (e..cs).any(|k| toks[k].is_word() && lexicon::single_cue(lw(&toks[k])).is_some())
+    {
         return None;
     }
     Some((s, e, None))
@@ -428,9 +482,26 @@ fn skip_object(toks: &[Tok], i: usize, b: usize) -> usize {
     let t = &toks[i];
     if matches!(
         lw(t),
-        "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "parliament"
-            | "lawmakers" | "supporters" | "colleagues" | "delegates" | "listeners" | "viewers"
-            | "readers" | "students" | "parliamentarians" | "senators" | "members" | "congress"
+        "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "reporters"
+            | "journalists"
+            | "parliament"
+            | "lawmakers"
+            | "supporters"
+            | "colleagues"
+            | "delegates"
+            | "listeners"
+            | "viewers"
+            | "readers"
+            | "students"
+            | "parliamentarians"
+            | "senators"
+            | "members"
+            | "congress"
     ) {
         return i + 1;
     }
@@ -438,7 +509,11 @@ fn skip_object(toks: &[Tok], i: usize, b: usize) -> usize {
     if t.has(class::DET) {
         j += 1;
     }
-    while j < b && j < i + 5 && toks[j].is_word() && (toks[j].cap || toks[j].has(class::ROLE | class::MODIFIER)) {
+    while j < b
+        && j < i + 5
+        && toks[j].is_word()
+        && (toks[j].cap || toks[j].has(class::ROLE | class::MODIFIER))
+    {
         j += 1;
     }
     if j > i && (j - i > 1 || !t.has(class::DET)) {
@@ -492,11 +567,41 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
             let stop = is_pronoun_np(t)
                 || matches!(
                     w,
-                    "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would"
-                        | "could" | "should" | "can" | "may" | "might" | "must" | "did" | "does"
-                        | "do" | "not" | "but" | "because" | "if" | "when" | "whether" | "to"
-                        | "shows" | "proves" | "means" | "meant" | "makes" | "made" | "indicates"
-                        | "suggests" | "demonstrates" | "reflects" | "confirms"
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "not"
+                        | "but"
+                        | "because"
+                        | "if"
+                        | "when"
+                        | "whether"
+                        | "to"
+                        | "shows"
+                        | "proves"
+                        | "means"
+                        | "meant"
+                        | "makes"
+                        | "made"
+                        | "indicates"
+                        | "suggests"
+                        | "demonstrates"
+                        | "reflects"
+                        | "confirms"
                 )
                 || !t.cap && w.len() > 4 && w.ends_with("ed")
                 || j > ce && lexicon::single_cue(w).is_some();
@@ -528,8 +633,19 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
                     || t.lower.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(
                         lw(t),
-                        "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
-                            | "weekend" | "day" | "time" | "hours" | "days" | "weeks"
+                        "week"
+                            | "month"
+                            | "year"
+                            | "night"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "weekend"
+                            | "day"
+                            | "time"
+                            | "hours"
+                            | "days"
+                            | "weeks"
                     ));
             if !time_word {
                 break;
@@ -716,11 +832,16 @@ pub fn sentence_claims(
         } else {
             let mut found = subject_left(toks, a, i);
             if let Some((ns, _, _)) = found {
-                if tags.is_empty() && !subject_position(toks, a, ns) && !(ns > a && toks[ns - 1].is_quote()) {
+                if tags.is_empty()
+                    && !subject_position(toks, a, ns)
+                    && !(ns > a && toks[ns - 1].is_quote())
+                {
                     found = initial_subject(toks, a, i).or(found);
                 }
             } else if !nounish(lw(&toks[i]))
-                && tags.iter().all(|t| matches!(lw(&toks[t.ns]), "who" | "which"))
+                && tags
+                    .iter()
+                    .all(|t| matches!(lw(&toks[t.ns]), "who" | "which"))
             {
                 found = initial_subject(toks, a, i);
             }
@@ -826,7 +947,8 @@ pub fn sentence_claims(
             && be > run
             && (before_quotes > 0 || before_words >= 3)
             && (tail_ok(toks, tag.te, b, tag.obj)
-                || before_quotes > 0 && !(tag.te < b && toks[tag.te].is_word() && lw(&toks[tag.te]) == "that"))
+                || before_quotes > 0
+                    && !(tag.te < b && toks[tag.te].is_word() && lw(&toks[tag.te]) == "that"))
         {
             // An interrupting tag: "Acts of protest, Mr. Obama said, are acts of patriotism …":
             // the content is the whole sentence, tag included.
@@ -857,8 +979,14 @@ pub fn sentence_claims(
                     continue;
                 }
             }
-            let reported_ok = before_quotes > 0 || matches!(tag.class, CueClass::Say | CueClass::That | CueClass::According);
-            if let Some((kind, cs, ce)) = content(text, toks, spans, run, be).filter(|_| reported_ok) {
+            let reported_ok = before_quotes > 0
+                || matches!(
+                    tag.class,
+                    CueClass::Say | CueClass::That | CueClass::According
+                );
+            if let Some((kind, cs, ce)) =
+                content(text, toks, spans, run, be).filter(|_| reported_ok)
+            {
                 let kind = if kind == QuoteKind::Mixed
                     && before_quotes == 1
                     && before_words <= 1
@@ -921,15 +1049,20 @@ pub fn sentence_claims(
                     if let Some((pe, pclass, pobj)) = cue_at(toks, k, b) {
                         if pclass != CueClass::According {
                             let (mut ps, pthat) = content_start(toks, pe, b, pobj);
-                            while ps < next_tag && toks[ps].is_word() && toks[ps].has(class::ADVERB) {
+                            while ps < next_tag && toks[ps].is_word() && toks[ps].has(class::ADVERB)
+                            {
                                 ps += 1;
                             }
                             if ps < next_tag && toks[ps].is_punct(',') {
                                 ps += 1;
                             }
-                            let ok = pthat || pclass == CueClass::Say || ps < next_tag && toks[ps].is_quote();
+                            let ok = pthat
+                                || pclass == CueClass::Say
+                                || ps < next_tag && toks[ps].is_quote();
                             if ok {
-                                if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
+                                if let Some((kind, qs, qe)) =
+                                    content(text, toks, spans, ps, next_tag)
+                                {
                                     claims.push(Claim {
                                         kind,
                                         start: qs,
@@ -1081,7 +1214,10 @@ pub fn sentence_claims(
                 let mut v = k + 1;
                 while v < ce
                     && toks[v].is_word()
-                    && matches!(lw(&toks[v]), "also" | "later" | "then" | "again" | "repeatedly" | "further")
+                    && matches!(
+                        lw(&toks[v]),
+                        "also" | "later" | "then" | "again" | "repeatedly" | "further"
+                    )
                 {
                     v += 1;
                 }

@@ -21,7 +21,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -1884,7 +1888,10 @@ const WELL_KNOWN: &[(&str, &str)] = &[
 
 /// The full name of a very well-known person from a lower-case surname.
 pub fn well_known(lower: &str) -> Option<&'static str> {
-    WELL_KNOWN.iter().find(|(k, _)| *k == lower).map(|(_, v)| *v)
+    WELL_KNOWN
+        .iter()
+        .find(|(k, _)| *k == lower)
+        .map(|(_, v)| *v)
 }
 
 /// The state a capital or short form stands for ("Pyongyang" → "North Korea").

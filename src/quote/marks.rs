@@ -104,7 +104,7 @@ fn double_role(c: char, prev: Option<char>, next: Option<char>) -> Role {
 fn single_role(c: char, prev: Option<char>, next: Option<char>, after: &str) -> Option<Role> {
     let (l, r) = (left_flank(prev), right_flank(next));
     // ’90s, '90s, ’n’, 'n', 'tis, ’em: apostrophes of elision.
-    let rest = after.trim_start_matches(|ch: char| ch == 'n' || ch == 'N');
+    let rest = after.trim_start_matches(['n', 'N']);
     if next.is_some_and(|n| n.is_ascii_digit())
         || (next.is_some_and(|n| n == 'n' || n == 'N') && rest.starts_with(['\'', '’']))
         || (prev.is_some_and(|p| p == 'n' || p == 'N') && after.is_empty())
@@ -189,7 +189,8 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
             let mut next = ptext[i + c0.len_utf8()..].chars().next();
             let abs = p.start + i;
             // ''…'' and ``…'' (older wire and archive styles) are double marks.
-            let (c, w) = if (c0 == '\'' || c0 == '`') && next.is_some_and(|n| n == '\'' || n == '`') {
+            let (c, w) = if (c0 == '\'' || c0 == '`') && next.is_some_and(|n| n == '\'' || n == '`')
+            {
                 next = ptext[i + 2..].chars().next();
                 ('"', 2)
             } else {

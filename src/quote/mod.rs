@@ -351,7 +351,11 @@ fn transcript_turn(
         return None;
     }
     let quotes = (k + 1..e).any(|i| toks[i].is_quote());
-    let kind = if quotes { QuoteKind::Mixed } else { QuoteKind::Indirect };
+    let kind = if quotes {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
     let start = match toks[k + 1].kind {
         Kind::Quote(q) => spans[q].start,
         _ => toks[k + 1].start,
@@ -374,7 +378,11 @@ fn transcript_turn(
             end,
             speaker: r.speaker,
             speaker_aliases: Vec::new(),
-            mention: Some(Mention { text: text[ms..me].to_string(), start: ms, end: me }),
+            mention: Some(Mention {
+                text: text[ms..me].to_string(),
+                start: ms,
+                end: me,
+            }),
             cue: Some(":".to_string()),
         },
         r.entity,

@@ -52,7 +52,7 @@ fn is_name_token(t: &Tok) -> bool {
         && t.cap
         && !t.has(class::TITLE | class::STOP | class::DET)
         && !lexicon::is_compound_title(&t.lower)
-        && !(t.has(class::ROLE) && !t.has(class::ORG))
+        && (!t.has(class::ROLE) || t.has(class::ORG))
 }
 
 fn gender_of(toks: &[Tok]) -> Option<Gender> {
@@ -158,15 +158,34 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     // named before a document or media noun.
     if matches!(
         last.stem(),
-        "agency" | "statement" | "newspaper" | "daily" | "broadcaster" | "website" | "channel"
-            | "network" | "report" | "account" | "tabloid" | "magazine" | "outlet" | "station"
-            | "television" | "radio" | "paper" | "media" | "service"
+        "agency"
+            | "statement"
+            | "newspaper"
+            | "daily"
+            | "broadcaster"
+            | "website"
+            | "channel"
+            | "network"
+            | "report"
+            | "account"
+            | "tabloid"
+            | "magazine"
+            | "outlet"
+            | "station"
+            | "television"
+            | "radio"
+            | "paper"
+            | "media"
+            | "service"
     ) {
         let mut e = n - 1;
         while e > 0
             && toks[e - 1].is_word()
             && !toks[e - 1].cap
-            && matches!(&*toks[e - 1].lower, "news" | "state" | "official" | "press" | "wire")
+            && matches!(
+                &*toks[e - 1].lower,
+                "news" | "state" | "official" | "press" | "wire"
+            )
         {
             e -= 1;
         }
@@ -318,7 +337,11 @@ impl Registry {
                     } else if keys.len() == 1 {
                         // "Tarsk said": a later mention of someone already introduced.
                         let k = &keys[0];
-                        if let Some(e) = reg.entities.iter_mut().find(|e| !e.org && e.keys.len() >= 2 && e.keys.contains(k)) {
+                        if let Some(e) = reg
+                            .entities
+                            .iter_mut()
+                            .find(|e| !e.org && e.keys.len() >= 2 && e.keys.contains(k))
+                        {
                             e.mentions.push(toks[s].start);
                         }
                     }
@@ -488,7 +511,9 @@ impl Registry {
             // unless a candidate is that person under another spelling ("Sergey Lavrov").
             let first = full.split_whitespace().next().unwrap_or("").to_lowercase();
             let agrees = |e: &Entity| {
-                e.keys.first().is_some_and(|k| k.chars().take(3).eq(first.chars().take(3)))
+                e.keys
+                    .first()
+                    .is_some_and(|k| k.chars().take(3).eq(first.chars().take(3)))
             };
             if !cands.is_empty()
                 && cands.iter().all(|&i| {
@@ -567,7 +592,11 @@ impl Registry {
                 let intro = (0..self.entities.len())
                     .filter(|&i| {
                         let e = &self.entities[i];
-                        compatible(e) && e.titled && e.last.is_none() && e.mentions[0] > since && e.mentions[0] < pos
+                        compatible(e)
+                            && e.titled
+                            && e.last.is_none()
+                            && e.mentions[0] > since
+                            && e.mentions[0] < pos
                     })
                     .max_by_key(|&i| self.entities[i].mentions[0]);
                 if intro.is_some() {
@@ -580,7 +609,14 @@ impl Registry {
                             let e = &self.entities[i];
                             compatible(e) && e.titled && e.mentions[0] <= pos
                         })
-                        .max_by_key(|&i| self.entities[i].mentions.iter().filter(|&&m| m <= pos).max().copied());
+                        .max_by_key(|&i| {
+                            self.entities[i]
+                                .mentions
+                                .iter()
+                                .filter(|&&m| m <= pos)
+                                .max()
+                                .copied()
+                        });
                 }
                 if let Some(r) = pick {
                     if let Some(g) = gender {

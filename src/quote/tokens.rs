@@ -174,9 +174,11 @@ pub fn tokenize<'a>(
             };
             // "al-Baghdadi", "el-Sisi": a lower-case particle joined to a name is a name.
             let cap = c.is_uppercase()
-                || ["al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "bin-", "ibn-", "abu-"]
-                    .iter()
-                    .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase));
+                || [
+                    "al-", "el-", "ad-", "ash-", "as-", "at-", "az-", "bin-", "ibn-", "abu-",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase));
             let flags = lexicon::flags(&lower);
             out.push(Tok {
                 start,
@@ -287,9 +289,12 @@ pub fn is_title_case(toks: &[Tok]) -> bool {
         words += 1;
         if t.cap {
             caps += 1;
-        } else if !(t.lower.len() <= 4 && t.has(class::STOP | class::DET))
-            && !t.lower.starts_with(|c: char| c.is_ascii_digit())
-        {
+        } else {
+            let function_word = t.lower.len() <= 4 && t.has(class::STOP | class::DET);
+            let number = t.lower.starts_with(|c: char| c.is_ascii_digit());
+            if function_word || number {
+                continue;
+            }
             return false;
         }
     }
