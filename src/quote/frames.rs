@@ -392,6 +392,22 @@ fn subject_left(
                 _ => None,
             })
         });
+        let inner_name = right - k <= 5
+            && toks[k].cap
+            && toks[k..right]
+                .iter()
+                .all(|t| t.is_word() && (t.cap || t.has(class::PARTICLE)));
+        // "The head of the Israeli Labor Party, Yitzhak Herzog, called …": a name in the
+        // appositive after a role phrase that opens the sentence.
+        if inner_name
+            && k - 1 > a
+            && (a..k - 1).all(|m| !toks[m].is_quote() && !toks[m].is_punct(','))
+            && toks[a..k - 1]
+                .iter()
+                .any(|t| t.has(class::ROLE | class::TITLE) && !t.cap)
+        {
+            return Some((k, right, gender));
+        }
         if let Some((s1, e1)) = np_left(toks, a, k - 1) {
             let l = &toks[e1 - 1];
             if (l.cap || l.has(class::ROLE) || is_pronoun_np(l)) && boundary(s1) {

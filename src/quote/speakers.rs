@@ -155,29 +155,32 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
         });
     }
     // "North Korea's official KCNA news agency", "the White House statement": the organisation
-    // named before a document or media noun.
-    if matches!(
-        last.stem(),
-        "agency"
-            | "statement"
-            | "newspaper"
-            | "daily"
-            | "broadcaster"
-            | "website"
-            | "channel"
-            | "network"
-            | "report"
-            | "account"
-            | "tabloid"
-            | "magazine"
-            | "outlet"
-            | "station"
-            | "television"
-            | "radio"
-            | "paper"
-            | "media"
-            | "service"
-    ) {
+    // named before a document or media noun ("an IS-affiliated website" is a description).
+    let indefinite = words.first().is_some_and(|t| t.has(class::INDEF));
+    if !indefinite
+        && matches!(
+            last.stem(),
+            "agency"
+                | "statement"
+                | "newspaper"
+                | "daily"
+                | "broadcaster"
+                | "website"
+                | "channel"
+                | "network"
+                | "report"
+                | "account"
+                | "tabloid"
+                | "magazine"
+                | "outlet"
+                | "station"
+                | "television"
+                | "radio"
+                | "paper"
+                | "media"
+                | "service"
+        )
+    {
         let mut e = n - 1;
         while e > 0
             && toks[e - 1].is_word()
@@ -640,9 +643,37 @@ impl Registry {
                 if *org {
                     let lower = name.to_lowercase();
                     let state = lexicon::state_name(strip_the(&lower));
-                    let canon = state
-                        .map(str::to_string)
-                        .unwrap_or_else(|| strip_the(name).to_string());
+                    // "The Washington Post" keeps its article; "the Kremlin" does not.
+                    let newspaper = name.starts_with("The ")
+                        && name.split_whitespace().last().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "Post"
+                                    | "Times"
+                                    | "Journal"
+                                    | "Guardian"
+                                    | "Telegraph"
+                                    | "Independent"
+                                    | "Economist"
+                                    | "Observer"
+                                    | "Sun"
+                                    | "Herald"
+                                    | "Tribune"
+                                    | "Globe"
+                                    | "Hill"
+                                    | "Atlantic"
+                                    | "Spectator"
+                                    | "Daily"
+                                    | "Mirror"
+                            )
+                        });
+                    let canon = state.map(str::to_string).unwrap_or_else(|| {
+                        if newspaper {
+                            name.to_string()
+                        } else {
+                            strip_the(name).to_string()
+                        }
+                    });
                     let id = self.add(canon.clone(), keys.clone(), true, roles.clone(), None, pos);
                     let canon = if state.is_some() {
                         canon
