@@ -24,12 +24,20 @@ static RULES: LazyLock<RegexSet> = LazyLock::new(|| {
         &format!(r"(?i)^(?:share(?: this(?: article| story)?)?(?: on)?\s*:?\s*)?{SOCIAL}(?:[\s|·•,/]+{SOCIAL})*$"),
         // teasers and site furniture
         r"(?i)^(?:read more|read also|also read|related(?: articles| stories| news)?|see also|recommended|most read|trending|advertisement|sponsored|click here|all rights reserved|copyright\b|follow (?:us|\w+) on\b)\s*[:.!]?",
+        // a byline: "By Jane Ito", "By Jane Ito and Omar Fields, Chicago Bureau"
+        r"^By (?:[\p{Lu}][\p{L}.'\-]*\s?){1,4}(?:(?:,|and|&)\s*(?:[\p{Lu}][\p{L}.'\-]*\s?){1,4})*(?:,\s*[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})?$",
     ])
     .expect("boilerplate rules")
 });
 
 /// Names of the rules of [`is_boilerplate`], for reports and tests.
-pub const RULE_NAMES: &[&str] = &["prompt", "photo credit", "share widget", "site furniture"];
+pub const RULE_NAMES: &[&str] = &[
+    "prompt",
+    "photo credit",
+    "share widget",
+    "site furniture",
+    "byline",
+];
 
 /// The name of the rule that marks `line` as boilerplate, if any (see the module docs). Lines longer
 /// than 300 bytes are never boilerplate.
@@ -146,6 +154,15 @@ mod tests {
         .is_none());
         assert!(is_boilerplate("Kim: North Korea Backs Russian Special Op").is_none());
         assert!(is_boilerplate("Read the statement in full, he said.").is_none());
+        assert_eq!(
+            is_boilerplate("By Jane Ito, Chicago Bureau"),
+            Some("byline")
+        );
+        assert_eq!(
+            is_boilerplate("By Jane Ito and Omar Fields"),
+            Some("byline")
+        );
+        assert!(is_boilerplate("By Tuesday the talks had failed.").is_none());
     }
 
     #[test]

@@ -383,6 +383,31 @@ fn similarity(a: &str, b: &str) -> f64 {
     words.iter().filter(|w| b.contains(w)).count() as f64 / words.len() as f64
 }
 
+/// Whether an element's id or class names a comment section, a sidebar, a teaser list, a share
+/// widget or a footer.
+fn is_aside_key(n: &NodeRef) -> bool {
+    let key = format!(
+        "{} {}",
+        n.attr("id").unwrap_or_default(),
+        n.attr("class").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    [
+        "comment",
+        "related",
+        "sidebar",
+        "teaser",
+        "recommend",
+        "footer",
+        "popular",
+        "share",
+        "social",
+        "newsletter",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+}
+
 /// Whether a node sits in a comment section, a sidebar or a teaser list (by tag, id or class).
 fn in_aside(n: &NodeRef) -> bool {
     n.ancestors_it(Some(12)).any(|a| {
@@ -559,7 +584,7 @@ const SKIP: &[&str] = &[
     "textarea", "object",
 ];
 
-fn walk(n: &NodeRef, out: &mut Vec<String>, cur: &mut String) {
+fn walk(n: &NodeRef, out: &mut Vec<String>, cur: &mut String, page: bool) {
     if n.is_text() {
         cur.push_str(&n.text());
         return;
@@ -574,17 +599,18 @@ fn walk(n: &NodeRef, out: &mut Vec<String>, cur: &mut String) {
     if SKIP.contains(&name.as_str()) {
         return;
     }
+    if page && (matches!(name.as_str(), "nav" | "aside" | "footer" | "form") || is_aside_key(n)) {
+        return;
+    }
     let block = BLOCKS.contains(&name.as_str());
     if block {
         flush(out, cur);
     }
     for c in n.children_it(false) {
-        walk(&c, out, cur);
+        walk(&c, out, cur, page);
     }
     if block {
         flush(out, cur);
-    } else if matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
-        // inline: nothing
     }
 }
 
@@ -602,7 +628,7 @@ pub fn paragraphs_of(html: &str) -> Vec<String> {
     let doc = Document::fragment(html);
     let mut out = Vec::new();
     let mut cur = String::new();
-    walk(&doc.root(), &mut out, &mut cur);
+    walk(&doc.root(), &mut out, &mut cur, false);
     flush(&mut out, &mut cur);
     out
 }
@@ -629,28 +655,46 @@ pub fn html_fragment_text(html: &str) -> String {
 ///
 /// On `adbar` (snippets right, 182 pages) the order holds: trafilatura 0.703, rs-trafilatura
 /// 0.692, dom_smoothie 0.615, readability 0.522. When trafilatura finds nothing, the page's `<p>`
-/// elements outside asides are taken.
+/// elements outside asides are taken. When trafilatura finds nothing, or runs a short page's
+/// blocks together into one paragraph, the `<article>` (or `<main>`, or `<body>`) is walked
+/// block by block instead, leaving out `nav`, `aside`, `footer`, `form` and elements whose id or
+/// class says comment, related, sidebar, teaser, share, newsletter.
 pub fn main_paragraphs(html: &str, doc: &Document) -> (Vec<String>, Option<trafilatura::Metadata>) {
     let mut opts = trafilatura::Options::default();
     opts.focus = trafilatura::ExtractionFocus::FavorRecall;
     let result = std::panic::catch_unwind(|| trafilatura::extract(html, &opts).ok())
         .ok()
         .flatten();
-    if let Some(r) = result {
-        let paras = paragraphs_of(&r.content_html);
-        if !paras.is_empty() {
-            return (paras, Some(r.metadata));
+    let fallback = || {
+        // The article container (or the body), walked block by block without navigation,
+        // asides, footers, forms, comments and teasers.
+        let container = ["article", "main", r#"[role="main"]"#, "body"]
+            .iter()
+            .map(|sel| doc.select(sel))
+            .find(|s| s.exists());
+        let mut out = Vec::new();
+        let mut cur = String::new();
+        if let Some(c) = container {
+            for n in c.nodes().iter().take(1) {
+                walk(n, &mut out, &mut cur, true);
+            }
         }
+        flush(&mut out, &mut cur);
+        out
+    };
+    match result {
+        Some(r) => {
+            let paras = paragraphs_of(&r.content_html);
+            // On short pages trafilatura falls back to a baseline that runs blocks together
+            // ("…cold storageBy Jane Ito…"): one paragraph where the page has several.
+            if paras.len() <= 1 {
+                let fb = fallback();
+                if fb.len() > paras.len() {
+                    return (fb, Some(r.metadata));
+                }
+            }
+            (paras, Some(r.metadata))
+        }
+        None => (fallback(), None),
     }
-    let mut out = Vec::new();
-    for n in doc.select("p").nodes() {
-        if in_aside(n) {
-            continue;
-        }
-        let t = clean(&n.text());
-        if !t.is_empty() {
-            out.push(t);
-        }
-    }
-    (out, None)
 }
