@@ -1,0 +1,10 @@
+//! The HTML reader on arbitrary bytes, then quote extraction on what it read.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(article) = newsquote::article::html::read_html("fuzz.html", data, &mut |_| {}) {
+        common::check_article(&article);
+    }
+});
