@@ -226,3 +226,50 @@ fn folder_that_is_not_an_index_is_refused() {
         "mine"
     );
 }
+
+#[test]
+fn indexing_the_corpus_reads_every_article_and_skips_its_gold_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = std::fs::read_dir(corpus())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
+    let o = run(
+        &["index", corpus().to_str().unwrap()],
+        &dir.path().join("index"),
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    assert!(
+        err.starts_with(&format!("{articles} files indexed, 0 unchanged")),
+        "{err}"
+    );
+}
+
+#[test]
+fn hidden_files_and_ignore_file_entries_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("drafts")).unwrap();
+    let story = "Port reopens\n\n\"The port reopens on Monday,\" harbour master Ines Valk said.\n";
+    std::fs::write(docs.join("story.txt"), story).unwrap();
+    std::fs::write(docs.join(".hidden.txt"), story).unwrap();
+    std::fs::write(docs.join("drafts/draft.txt"), story).unwrap();
+    std::fs::write(
+        docs.join(".newsquoteignore"),
+        "# not for the index\ndrafts/\n",
+    )
+    .unwrap();
+    let o = run(
+        &["index", docs.to_str().unwrap()],
+        &dir.path().join("index"),
+    );
+    assert!(stderr(&o).starts_with("1 files indexed"), "{}", stderr(&o));
+}

@@ -411,19 +411,50 @@ pub fn is_folder_documentation(path: &Path) -> bool {
     )
 }
 
+/// The name of the file that lists what to leave out of a folder: one name per line, relative to
+/// the folder that holds it (`gold/`, `drafts/notes.txt`); blank lines and `#` comments ignored.
+pub const IGNORE_FILE: &str = ".newsquoteignore";
+
+fn read_ignore_file(dir: &Path, ignored: &mut HashSet<PathBuf>) {
+    let Ok(list) = std::fs::read_to_string(dir.join(IGNORE_FILE)) else {
+        return;
+    };
+    for line in list.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        ignored.insert(dir.join(line.trim_end_matches('/')));
+    }
+}
+
 /// Walks files and folders (following links, sorted by name) and calls `on_file` for every file
 /// newsquote reads: a file named directly is always taken; inside folders, files of a supported
-/// form that are not the folder's documentation. Problems (unreadable folders, link loops) go to
+/// form that are not the folder's documentation, not hidden (`.name`), and not listed in a
+/// [`IGNORE_FILE`] of a folder above them. Problems (unreadable folders, link loops) go to
 /// `on_warning`, one line each, and the walk goes on.
 pub fn walk_inputs(
     path: &Path,
     on_file: &mut dyn FnMut(walkdir::DirEntry),
     on_warning: &(dyn Fn(String) + Sync),
 ) {
-    for entry in walkdir::WalkDir::new(path)
+    let mut ignored = HashSet::new();
+    let walker = walkdir::WalkDir::new(path)
         .follow_links(true)
         .sort_by_file_name()
-    {
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() > 0
+                && (entry.file_name().to_string_lossy().starts_with('.')
+                    || ignored.contains(entry.path()))
+            {
+                return false;
+            }
+            if entry.file_type().is_dir() {
+                read_ignore_file(entry.path(), &mut ignored);
+            }
+            true
+        });
+    for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
