@@ -17,13 +17,13 @@ const SOCIAL: &str = r"(?:facebook|twitter|x|whatsapp|telegram|vk|vkontakte|link
 static RULES: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         // subscription / login / discussion prompts
-        r"(?i)^(?:get the latest news|sign up for (?:our|the)\b|subscribe (?:to|now|for)\b|subscribe$|to participate in the discussion|log in or register|(?:log|sign) ?in(?: or (?:register|sign up))?$|register$|newsletter$|already a subscriber|create (?:a free )?account)",
+        r"(?i)^(?:get the latest news|sign up (?:for|to)\b|subscribe (?:to|now|for)\b|subscribe$|to participate in the discussion|log in or register|(?:log|sign) ?in(?: or (?:register|sign up))?$|register$|newsletter$|already a subscriber|create (?:a free )?account|never miss\b|don'?t miss\b|stay (?:up to date|informed|in the know)\b|(?:get|receive) (?:the|our) .{0,60}(?:newsletter|daily|edition|emails?|updates)\b|we want to hear\b|do you want to be informed\b|(?:this|the) (?:post|article|page) (?:contains|may contain|includes) (?:references|affiliate)|we may earn\b|enable javascript|your browser does not support)",
         // photo credits and media-bank links
-        r"(?i)(?:^©|^\(c\)\s|go to the mediabank|^(?:photo|image|picture|video)(?: credit)?s?\s*:|^(?:photo|image) by\b|/ (?:getty images|afp|reuters|ap)$)",
+        r"(?i)(?:^©|^\(c\)\s|go to the mediabank|^(?:photo|image|picture|video)(?: credit)?s?\s*:|^credits?\s*:|^(?:photo|image) by\b|/ (?:getty images|afp|reuters|ap)$)",
         // share widgets: a line made only of network names and separators
         &format!(r"(?i)^(?:share(?: this(?: article| story)?)?(?: on)?\s*:?\s*)?{SOCIAL}(?:[\s|·•,/]+{SOCIAL})*$"),
         // teasers and site furniture
-        r"(?i)^(?:read more|read also|also read|related(?: articles| stories| news)?|see also|recommended|most read|trending|advertisement|sponsored|click here|all rights reserved|copyright\b|follow (?:us|\w+) on\b)\s*[:.!]?",
+        r"(?i)^(?:read more|read also|also read|related(?: articles| stories| news| coverage)?|see also|recommended|most read|trending|advertisement|sponsored|click here|all rights reserved|copyright\b|follow (?:us|\w+) on\b|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|lea también|leggi anche|more from\b|the thomson reuters trust principles|our standards:)\s*[:.!]?",
         // a byline: "By Jane Ito", "By Jane Ito and Omar Fields, Chicago Bureau"
         r"^By (?:[\p{Lu}][\p{L}.'\-]*\s?){1,4}(?:(?:,|and|&)\s*(?:[\p{Lu}][\p{L}.'\-]*\s?){1,4})*(?:,\s*[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})?$",
     ])
@@ -148,6 +148,11 @@ mod tests {
         );
         assert!(is_boilerplate("Facebook Twitter WhatsApp").is_some());
         assert!(is_boilerplate("Share").is_some());
+        assert!(
+            is_boilerplate("Never miss the latest news by signing up to our newsletter").is_some()
+        );
+        assert!(is_boilerplate("À lire aussi : la suite").is_some());
+        assert!(is_boilerplate("Credit: Jane Ito").is_some());
         assert!(is_boilerplate(
             "Putin Commends North Korea's Full-Fledged Support for Russian Policy"
         )
