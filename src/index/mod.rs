@@ -54,8 +54,22 @@ pub fn open(dir: &Path) -> Result<PassageIndex, IndexError> {
         return Err(IndexError::Missing(shown));
     }
     let index = Index::open_in_dir(dir)?;
-    let fields =
-        schema::fields_of(&index.schema()).map_err(|e| IndexError::Incompatible(shown, e))?;
+    let fields = schema::fields_of(&index.schema())
+        .map_err(|e| IndexError::Incompatible(shown.clone(), e))?;
+    if let Some(payload) = index.load_metas()?.payload {
+        let version = serde_json::from_str::<serde_json::Value>(&payload)
+            .ok()
+            .and_then(|v| v["schema_version"].as_u64());
+        if version != Some(u64::from(SCHEMA_VERSION)) {
+            return Err(IndexError::Incompatible(
+                shown,
+                format!(
+                    "the index has schema version {}, this newsquote writes version {SCHEMA_VERSION}",
+                    version.map_or("unknown".to_string(), |v| v.to_string())
+                ),
+            ));
+        }
+    }
     schema::register_analyzers(&index);
     Ok(PassageIndex {
         index,

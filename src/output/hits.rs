@@ -26,7 +26,7 @@ pub fn marked_snippet(hit: &Hit, colour: bool) -> String {
         at = *end;
     }
     out.push_str(&hit.snippet[at..]);
-    out.replace('\n', " ")
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A hit as three or four lines of text: rank, speaker, date, place, source and title; the snippet;
