@@ -13,7 +13,7 @@ fn index_survives_sigkill_at_random_moments() {
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/crash/kill_test.sh");
     // A debug binary is several times slower: fewer articles keep the run under a minute.
-    let articles = if cfg!(debug_assertions) { "80" } else { "300" };
+    let articles = if cfg!(debug_assertions) { "80" } else { "200" };
     let out = Command::new("bash")
         .arg(&script)
         .arg(articles)
