@@ -54,6 +54,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Show one passage (by the `passage_id` of a search hit) with the paragraphs around it.
     Show(ShowArgs),
+    /// Export passages for a distributed engine: Quickwit, Elasticsearch/OpenSearch, Manticore.
+    Export(newsquote::export::cli::ExportArgs),
 }
 
 #[derive(Args)]

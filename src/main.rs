@@ -15,6 +15,13 @@ fn main() -> ExitCode {
         cli::Command::Speakers(a) => cli::run_speakers(a),
         cli::Command::Stats(a) => cli::run_stats(a),
         cli::Command::Show(a) => cli::run_show(a),
+        cli::Command::Export(a) => newsquote::export::cli::run_export(a).map(|n| {
+            if n == 0 {
+                cli::Outcome::Nothing
+            } else {
+                cli::Outcome::Found
+            }
+        }),
     };
     match result {
         Ok(cli::Outcome::Found) => ExitCode::SUCCESS,
