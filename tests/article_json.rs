@@ -223,8 +223,9 @@ fn public_newsplease() {
     assert_eq!(arts.len(), 914);
     assert_eq!(errs.len(), 19);
     let dated = arts.iter().filter(|a| a.published.is_some()).count();
+    // 21 records have no `date_publish` (only the download date, which is not a publication date).
     eprintln!("newsplease: {dated} dated");
-    assert!(dated >= 900);
+    assert!(dated >= 890);
 }
 
 #[test]
