@@ -170,6 +170,21 @@ fn metadata_sources() {
 }
 
 #[test]
+fn ambiguous_numeric_date_follows_page_language() {
+    let body = "<p>The council met on Monday and agreed the budget for the coming year after a long debate.</p>";
+    let gb = format!(
+        r#"<html lang="en-GB"><body><article><span class="date">06/07/2024</span>{body}</article></body></html>"#
+    );
+    let (a, _) = page("gb.html", gb.as_bytes());
+    assert_eq!(a.published, Some(date(2024, 7, 6)));
+    let us = format!(
+        r#"<html lang="en-US"><body><article><span class="date">06/07/2024</span>{body}</article></body></html>"#
+    );
+    let (a, _) = page("us.html", us.as_bytes());
+    assert_eq!(a.published, Some(date(2024, 6, 7)));
+}
+
+#[test]
 fn public_aeb_set() {
     let Some(data) = html_set("aeb") else { return };
     let pred = std::env::temp_dir().join("newsquote-aeb.jsonl");
@@ -192,8 +207,10 @@ fn public_readability_set() {
         return;
     };
     eprintln!("readability: {r}");
-    assert!(figure(&r, "title_accuracy") >= 0.85, "{r}");
-    assert!(figure(&r, "date_accuracy") >= 0.85, "{r}");
+    // Measured: title 0.937, source 0.936, date 1.0 (33 pages).
+    assert!(figure(&r, "title_accuracy") >= 0.93, "{r}");
+    assert!(figure(&r, "source_accuracy") >= 0.93, "{r}");
+    assert!(figure(&r, "date_accuracy") >= 0.95, "{r}");
 }
 
 #[test]
@@ -207,6 +224,7 @@ fn public_adbar_set() {
         return;
     };
     eprintln!("adbar: {r}");
-    assert!(figure(&r, "snippet_accuracy") >= 0.65, "{r}");
-    assert!(figure(&r, "date_accuracy") >= 0.80, "{r}");
+    // Measured: snippets 0.742 (182 pages), date 0.9005 (201 pages).
+    assert!(figure(&r, "snippet_accuracy") >= 0.74, "{r}");
+    assert!(figure(&r, "date_accuracy") >= 0.90, "{r}");
 }

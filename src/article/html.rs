@@ -323,7 +323,7 @@ impl Meta {
             .or_else(|| meta_content(doc, PUBLISHED_METAS).and_then(|s| date::parse_value(&s)))
             .or_else(|| time_element(doc))
             .or_else(|| m.url.as_deref().and_then(date::from_url))
-            .or_else(|| visible_date(doc))
+            .or_else(|| visible_date(doc, page_order(doc)))
             .or_else(|| {
                 articles.iter().find_map(|v| {
                     v.get("dateCreated")
@@ -475,9 +475,25 @@ fn time_element(doc: &Document) -> Option<jiff::civil::Date> {
     None
 }
 
+/// How the page writes an ambiguous `06/07/2024`, from `<html lang>`: month first for `en`,
+/// `en-US` and pages that do not say; day first for every other language and English region
+/// (`en-GB`, `en-IN`, `fr`, `de`…).
+fn page_order(doc: &Document) -> Order {
+    let lang = doc
+        .select("html")
+        .attr("lang")
+        .map(|l| l.to_ascii_lowercase())
+        .unwrap_or_default();
+    if lang.is_empty() || lang == "en" || lang.starts_with("en-us") || lang.starts_with("en_us") {
+        Order::MonthFirst
+    } else {
+        Order::DayFirst
+    }
+}
+
 /// A date printed in an element whose class or id says date/time/published/byline/meta, outside
 /// comments and sidebars, not marked as an update.
-fn visible_date(doc: &Document) -> Option<jiff::civil::Date> {
+fn visible_date(doc: &Document, order: Order) -> Option<jiff::civil::Date> {
     let sel = r#"[class*="date"], [class*="Date"], [id*="date"], [class*="publish"], [class*="posted"], [class*="byline"], [class*="time"], [class*="meta"]"#;
     for n in doc.select(sel).nodes().iter().take(60) {
         if in_aside(n) {
@@ -496,7 +512,7 @@ fn visible_date(doc: &Document) -> Option<jiff::civil::Date> {
         if t.len() > 200 || t.to_lowercase().contains("updated") {
             continue;
         }
-        if let Some(d) = date::find_date(&t, Order::MonthFirst) {
+        if let Some(d) = date::find_date(&t, order) {
             return Some(d);
         }
     }
