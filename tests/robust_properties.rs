@@ -166,7 +166,7 @@ fn para_at(article: &Article, pos: usize) -> Option<usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn quote_spans_slice_to_the_quote_text(text in news_text()) {
