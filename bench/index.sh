@@ -57,7 +57,7 @@ started=$(date +%s)
 # $work/logs/NAME.times; stdout+stderr of CMD go to $work/logs/NAME.log.
 timed() {
     local name="$1"; shift
-    /usr/bin/time -f '%e %M' -o "$work/logs/$name.t" "${nice_cmd[@]}" "$@" \
+    /usr/bin/time -f '%e %M %U %S' -o "$work/logs/$name.t" "${nice_cmd[@]}" "$@" \
         >"$work/logs/$name.log" 2>&1 || {
         echo "bench/index.sh: '$*' failed, see $work/logs/$name.log" >&2
         tail -5 "$work/logs/$name.log" >&2
@@ -71,7 +71,7 @@ repeat() {
     rm -f "$work/logs/$name.times"
     for _ in $(seq "$n"); do timed "$name" "$@"; done
 }
-# median NAME [column]: median of column 1 (seconds) or 2 (max RSS, kB) of NAME's runs.
+# median NAME [column]: median of column 1 (wall seconds), 2 (max RSS, kB), 3 (user s), 4 (sys s).
 median() {
     sort -n -k"${2:-1}","${2:-1}" "$work/logs/$1.times" | awk -v c="${2:-1}" \
         '{v[NR]=$c} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
@@ -108,6 +108,9 @@ t_read=$(median read_floor); t_bare=$(median bare_allsides); t_nq=$(median nq_al
 t_noop_all=$(median noop_allsides); t_bbc=$(median nq_bbc); t_noop_bbc=$(median noop_bbc)
 t_extract=$(median extract_allsides)
 rss_kb=$(maxof nq_allsides 2)
+# CPU seconds (user + sys): less sensitive than wall time to other load on the machine.
+cpu_nq=$(calc %.1f "$(median nq_allsides 3)+$(median nq_allsides 4)")
+cpu_bare=$(calc %.1f "$(median bare_allsides 3)+$(median bare_allsides 4)")
 q_log="$work/logs/query_allsides.log"
 
 if [ "$scale" = 1 ]; then
@@ -137,6 +140,7 @@ row() { printf '| %-44s | %-22s | %-26s |\n' "$1" "$2" "$3"; }
 row "allsides full index (newsquote)" "$t_nq s" "<= 1.5 x bare Tantivy"
 row "allsides, bare Tantivy (256 MB, 2 threads)" "$t_bare s" "floor"
 row "ratio newsquote / bare Tantivy" "$(calc %.2f "$t_nq/$t_bare") x" "<= 1.5 x"
+row "CPU s (user+sys): newsquote / bare" "$cpu_nq / $cpu_bare = $(calc %.2f "$cpu_nq/$cpu_bare") x" "(load-independent)"
 row "allsides read floor (gunzip + JSON parse)" "$t_read s" "floor"
 row "allsides, s per 10k articles" "$(calc %.2f "$t_nq*10000/$articles_all") s" "linear"
 row "BBC folder full index (2,225 files)" "$t_bbc s" ""
