@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsquote::article::{self, Article};
+use newsquote::index::writer::is_folder_documentation;
 use newsquote::quote::extract_quotes;
 
 /// Records of the allsides file used by the `allsides` group.
@@ -35,7 +36,11 @@ fn read_folder(dir: &Path) -> Vec<Article> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && article::is_supported(e.path()))
+        .filter(|e| {
+            e.file_type().is_file()
+                && article::is_supported(e.path())
+                && !is_folder_documentation(e.path())
+        })
         .map(|e| e.into_path())
         .collect();
     files.sort();
