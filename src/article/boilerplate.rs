@@ -46,6 +46,11 @@ pub fn is_boilerplate(line: &str) -> Option<&'static str> {
     if t.is_empty() || t.len() > 300 {
         return None;
     }
+    // Most lines match no rule: `is_match` answers that with the fast engine, and only a line that
+    // matches pays for `matches`, which finds which rule (profiled on allsides: 6% of indexing).
+    if !RULES.is_match(&t) {
+        return None;
+    }
     RULES.matches(&t).iter().next().map(|i| RULE_NAMES[i])
 }
 

@@ -247,7 +247,7 @@ pub fn normalise_place(s: &str) -> String {
 
 static LEDE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)\b(?:concluded|held|took\ place|takes\ place|taking\ place|met|meet|meeting|gathered|convened|opened|signed|arrived|landed|summit|talks|negotiations|rally|ceremony|visit|visiting|press\ conference|told\ reporters|spoke)\b
+        r"(?x)\b(?:concluded|held|took\ place|takes\ place|taking\ place|met|meet|meeting|gathered|convened|opened|signed|arrived|landed|summit|talks|negotiations|rally|ceremony|visit|visiting|press\ conference|conference|debate|speech|hearing|session|forum|told\ reporters|spoke)\b
         [^.!?;:\x22“”]{0,40}?\bin\s+
         (?P<place>[\p{Lu}][\p{Ll}'’\-]+(?:[\ \-][\p{Lu}][\p{Ll}'’\-]+){0,2})",
     )
@@ -416,5 +416,9 @@ mod tests {
             Some("Pyongyang".into())
         );
         assert_eq!(lede_place("The talks will be held in March."), None);
+        assert_eq!(
+            lede_place("The minister defended the plan during a debate in the Landsraad in Hallstad on Tuesday.").as_deref(),
+            Some("Hallstad")
+        );
     }
 }
