@@ -243,6 +243,12 @@ fn stdout_line(out: &mut impl Write, line: &str) -> std::io::Result<()> {
 /// `newsquote index`: walk, read, extract, write; progress bar on a terminal; a one-line summary.
 pub fn run_index(args: &IndexArgs) -> Result<Outcome> {
     let started = Instant::now();
+    if !args.paths.iter().any(|p| p.exists()) {
+        for p in &args.paths {
+            eprintln!("warning: {}: no such file or folder", p.display());
+        }
+        anyhow::bail!("nothing to index");
+    }
     let passage_index = index::open_or_create(&args.index, args.rebuild)?;
     let bar =
         indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());

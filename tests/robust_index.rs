@@ -188,7 +188,6 @@ fn index_with_another_schema_asks_for_rebuild() {
 /// An index written by an older newsquote (same folder layout, schema version in the commit
 /// payload differs) is detected too. We fake it by rewriting the payload of meta.json.
 #[test]
-#[ignore = "src/index/mod.rs open(): the schema_version commit payload is written but never checked"]
 fn index_with_an_older_schema_version_asks_for_rebuild() {
     let dir = indexed_dir();
     let meta = dir.path().join("idx/meta.json");

@@ -142,6 +142,8 @@ pub fn index_paths(
 
     let mut roots = Vec::new();
     let mut found = Vec::new();
+    // Files the walk found but could not look at (a link loop, a file that vanished) are skipped.
+    let walk_failures = AtomicU64::new(0);
     for path in paths {
         match std::fs::canonicalize(path) {
             Ok(root) => roots.push(root),
@@ -150,7 +152,11 @@ pub fn index_paths(
                 continue;
             }
         }
-        walk(path, &mut found, on_warning);
+        let counted = |w: String| {
+            walk_failures.fetch_add(1, Ordering::Relaxed);
+            on_warning(w);
+        };
+        walk(path, &mut found, &counted);
     }
     let mut seen = HashSet::new();
     found.retain(|f| seen.insert(f.key.clone()));
@@ -285,7 +291,8 @@ pub fn index_paths(
     }
     summary.indexed = counters.indexed.load(Ordering::Relaxed);
     summary.unchanged += counters.unchanged.load(Ordering::Relaxed);
-    summary.skipped = counters.skipped.load(Ordering::Relaxed);
+    summary.skipped =
+        counters.skipped.load(Ordering::Relaxed) + walk_failures.load(Ordering::Relaxed);
     summary.articles = counters.articles.load(Ordering::Relaxed);
     summary.passages = counters.passages.load(Ordering::Relaxed);
     summary.quotes = counters.quotes.load(Ordering::Relaxed);
