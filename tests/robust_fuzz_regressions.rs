@@ -91,7 +91,6 @@ fn quotes_case(text: &str) {
 /// CPU in `article::html::read_html` → `parse_html` → `Document::from`. The reader should refuse
 /// or flatten pages nested deeper than browsers render (a few hundred levels).
 #[test]
-#[ignore = "src/article/html.rs read_html: html5ever tree building is quadratic in nesting depth (100k nested <div> takes ~80 s CPU); cap the depth before parsing"]
 fn html_100k_nested_divs_in_bounded_time() {
     let n = 100_000;
     let page = format!(
