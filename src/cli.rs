@@ -15,7 +15,8 @@ use newsquote::index::writer::walk_inputs;
 use newsquote::index::{self, IndexOptions};
 use newsquote::output::{extraction, hits};
 use newsquote::quote::extract_quotes;
-use newsquote::search::{self, parse_date_bound, Filters, KindFilter, SearchRequest, SortOrder};
+use newsquote::search::args::FilterArgs;
+use newsquote::search::{self, Filters, SearchRequest, SortOrder};
 
 /// What a command found: decides the exit code (0 results, 1 none), as grep and ripgrep do.
 pub enum Outcome {
@@ -94,39 +95,6 @@ pub struct IndexArgs {
     /// the end).
     #[arg(long, default_value_t = 50_000, value_name = "N")]
     pub commit_every: u64,
-}
-
-#[derive(Args, Clone)]
-pub struct FilterArgs {
-    /// Only quotes by this speaker: full name or any part or alias ("putin", "Vladimir Putin"),
-    /// case- and accent-insensitive. Repeat for any of several speakers.
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Vec<String>,
-    /// Only passages published on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only passages published on or before this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Only articles with this dateline or place, e.g. "Pyongyang".
-    #[arg(long, value_name = "PLACE")]
-    pub location: Option<String>,
-    /// Only articles from this publisher, e.g. "Sputnik".
-    #[arg(long, value_name = "NAME")]
-    pub source: Option<String>,
-    /// Which passages: quote (any quote), direct, mixed, indirect (reported speech), narration, any.
-    #[arg(long, value_enum, default_value_t = KindArg::Any)]
-    pub kind: KindArg,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Quote,
-    Direct,
-    Mixed,
-    Indirect,
-    Narration,
-    Any,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -209,27 +177,7 @@ pub struct StatsArgs {
 }
 
 fn filters(args: &FilterArgs) -> Result<Filters> {
-    let bound = |flag: &str, v: &Option<String>| -> Result<_> {
-        v.as_deref()
-            .map(parse_date_bound)
-            .transpose()
-            .map_err(|e| anyhow::anyhow!("--{flag}: {e}"))
-    };
-    Ok(Filters {
-        speakers: args.speaker.clone(),
-        since: bound("since", &args.since)?,
-        until: bound("until", &args.until)?,
-        location: args.location.clone(),
-        source: args.source.clone(),
-        kind: match args.kind {
-            KindArg::Quote => KindFilter::Quote,
-            KindArg::Direct => KindFilter::Direct,
-            KindArg::Mixed => KindFilter::Mixed,
-            KindArg::Indirect => KindFilter::Indirect,
-            KindArg::Narration => KindFilter::Narration,
-            KindArg::Any => KindFilter::Any,
-        },
-    })
+    args.filters().map_err(anyhow::Error::msg)
 }
 
 fn stdout_line(out: &mut impl Write, line: &str) -> std::io::Result<()> {

@@ -7,7 +7,8 @@ use clap::{Args, ValueEnum};
 
 use super::{export, ExportFormat, ExportOptions};
 use crate::index;
-use crate::search::{parse_date_bound, Filters, KindFilter};
+use crate::search::args::FilterArgs;
+use crate::search::Filters;
 
 /// Target engine of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -18,17 +19,6 @@ pub enum FormatArg {
     Elasticsearch,
     /// shard-K.tsv (tsvpipe) + sphinx.conf with a distributed index (Manticore, Sphinx 2.2).
     Manticore,
-}
-
-/// Which passages (same values as `search --kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportKindArg {
-    Quote,
-    Direct,
-    Mixed,
-    Indirect,
-    Narration,
-    Any,
 }
 
 /// Flags of `newsquote export`.
@@ -57,51 +47,14 @@ pub struct ExportArgs {
     /// distributed index).
     #[arg(long, default_value = "newsquote", value_name = "NAME")]
     pub name: String,
-    /// Only quotes by this speaker: full name or any part or alias ("putin", "Vladimir Putin"),
-    /// case- and accent-insensitive. Repeat for any of several speakers.
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Vec<String>,
-    /// Only passages published on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only passages published on or before this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Only articles with this dateline or place, e.g. "Pyongyang".
-    #[arg(long, value_name = "PLACE")]
-    pub location: Option<String>,
-    /// Only articles from this publisher, e.g. "Sputnik".
-    #[arg(long, value_name = "NAME")]
-    pub source: Option<String>,
-    /// Which passages: quote (any quote), direct, mixed, indirect (reported speech), narration, any.
-    #[arg(long, value_enum, default_value_t = ExportKindArg::Any)]
-    pub kind: ExportKindArg,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 impl ExportArgs {
     /// The search filters these flags ask for. Errors: a bad `--since`/`--until` date.
     pub fn filters(&self) -> anyhow::Result<Filters> {
-        let bound = |flag: &str, v: &Option<String>| -> anyhow::Result<_> {
-            v.as_deref()
-                .map(parse_date_bound)
-                .transpose()
-                .map_err(|e| anyhow::anyhow!("--{flag}: {e}"))
-        };
-        Ok(Filters {
-            speakers: self.speaker.clone(),
-            since: bound("since", &self.since)?,
-            until: bound("until", &self.until)?,
-            location: self.location.clone(),
-            source: self.source.clone(),
-            kind: match self.kind {
-                ExportKindArg::Quote => KindFilter::Quote,
-                ExportKindArg::Direct => KindFilter::Direct,
-                ExportKindArg::Mixed => KindFilter::Mixed,
-                ExportKindArg::Indirect => KindFilter::Indirect,
-                ExportKindArg::Narration => KindFilter::Narration,
-                ExportKindArg::Any => KindFilter::Any,
-            },
-        })
+        self.filters.filters().map_err(anyhow::Error::msg)
     }
 }
 

@@ -1,5 +1,6 @@
 //! From a query string plus filters to ranked hits with snippets, and speaker facets.
 
+pub mod args;
 pub mod filters;
 pub mod highlight;
 pub mod query;
