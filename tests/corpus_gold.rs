@@ -327,8 +327,8 @@ fn report(outcomes: &[Outcome]) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{:<58} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} {}",
-        "article", "gold", "found", "kind", "spkr", "extra", "meta", "result"
+        "\n{:<58} {:>5} {:>5} {:>5} {:>5} {:>5} {:>5} result",
+        "article", "gold", "found", "kind", "spkr", "extra", "meta"
     );
     for o in outcomes {
         let _ = writeln!(
