@@ -62,7 +62,7 @@ pub struct Fields {
     /// Byte offsets of the passage in the article text.
     pub start: Field,
     pub end: Field,
-    /// Manifest: blake3 of the file's bytes (hex), size in bytes, mtime in seconds since the epoch.
+    /// Manifest: blake3 of the file's bytes (hex), size in bytes, mtime in nanoseconds since the epoch (seconds would miss a rewrite of the same size within one second).
     pub file_hash: Field,
     pub file_size: Field,
     pub file_mtime: Field,

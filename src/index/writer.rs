@@ -513,7 +513,7 @@ fn found_file(
         .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
+        .map_or(0, |d| d.as_nanos() as u64);
     found.push(FoundFile {
         path: entry.into_path(),
         key,
