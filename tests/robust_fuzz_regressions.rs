@@ -5,31 +5,12 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use newsquote::article::{self, Article, Paragraph};
+use newsquote::article::{self, Article};
 use newsquote::quote::extract_quotes;
 
 /// Builds an article from text with paragraphs split on blank lines (as the fuzz target does).
 fn article_from_text(text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for chunk in text.split("\n\n") {
-        let lead = chunk.len() - chunk.trim_start().len();
-        let trimmed = chunk.trim();
-        if !trimmed.is_empty() {
-            let start = pos + lead;
-            paragraphs.push(Paragraph {
-                start,
-                end: start + trimmed.len(),
-            });
-        }
-        pos += chunk.len() + 2;
-    }
-    Article {
-        path: "regression.txt".into(),
-        text: text.to_string(),
-        paragraphs,
-        ..Article::default()
-    }
+    Article::from_blank_line_paragraphs("regression.txt", text)
 }
 
 /// The fuzz targets' checks: spans inside the text, quotes slice to their text.

@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use newsquote::article::{Article, Paragraph};
+use newsquote::article::Article;
 use newsquote::quote::{extract_quotes, Quote};
 use proptest::prelude::*;
 
@@ -16,26 +16,7 @@ const OPENING: &[char] = &[
 
 /// Builds an article from text with paragraphs split on blank lines (as the JSON reader does).
 fn article_from_text(text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for chunk in text.split("\n\n") {
-        let lead = chunk.len() - chunk.trim_start().len();
-        let trimmed = chunk.trim();
-        if !trimmed.is_empty() {
-            let start = pos + lead;
-            paragraphs.push(Paragraph {
-                start,
-                end: start + trimmed.len(),
-            });
-        }
-        pos += chunk.len() + 2;
-    }
-    Article {
-        path: "prop.txt".into(),
-        text: text.to_string(),
-        paragraphs,
-        ..Article::default()
-    }
+    Article::from_blank_line_paragraphs("prop.txt", text)
 }
 
 fn piece() -> impl Strategy<Value = &'static str> {

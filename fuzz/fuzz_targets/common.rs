@@ -1,32 +1,13 @@
 //! Checks shared by the fuzz targets: an article's spans are sane and quote extraction keeps its
 //! promise (`quote.text == article.text[start..end]`).
 
-use newsquote::article::{Article, Paragraph};
+use newsquote::article::Article;
 use newsquote::quote::extract_quotes;
 
 /// Builds an article from text the way the JSON reader does: paragraphs split on blank lines.
 #[allow(dead_code)]
 pub fn article_from_text(text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut pos = 0;
-    for chunk in text.split("\n\n") {
-        let lead = chunk.len() - chunk.trim_start().len();
-        let trimmed = chunk.trim();
-        if !trimmed.is_empty() {
-            let start = pos + lead;
-            paragraphs.push(Paragraph {
-                start,
-                end: start + trimmed.len(),
-            });
-        }
-        pos += chunk.len() + 2;
-    }
-    Article {
-        path: "fuzz.txt".into(),
-        text: text.to_string(),
-        paragraphs,
-        ..Article::default()
-    }
+    Article::from_blank_line_paragraphs("fuzz.txt", text)
 }
 
 /// Asserts the article's spans lie in its text on character boundaries, then extracts quotes and

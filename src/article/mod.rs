@@ -52,6 +52,32 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article whose paragraphs are the blocks of `text` separated by a blank line (`"\n\n"`),
+    /// each trimmed of surrounding whitespace; no title, date or boilerplate detection. For tests and
+    /// fuzz targets that need extraction input without a reader's rules.
+    pub fn from_blank_line_paragraphs(path: &str, text: &str) -> Article {
+        let mut paragraphs = Vec::new();
+        let mut pos = 0;
+        for chunk in text.split("\n\n") {
+            let lead = chunk.len() - chunk.trim_start().len();
+            let trimmed = chunk.trim();
+            if !trimmed.is_empty() {
+                let start = pos + lead;
+                paragraphs.push(Paragraph {
+                    start,
+                    end: start + trimmed.len(),
+                });
+            }
+            pos += chunk.len() + 2;
+        }
+        Article {
+            path: path.to_string(),
+            text: text.to_string(),
+            paragraphs,
+            ..Article::default()
+        }
+    }
+
     /// The text of one paragraph.
     pub fn paragraph_text(&self, p: &Paragraph) -> &str {
         &self.text[p.start..p.end]

@@ -4,7 +4,7 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenStream;
@@ -180,6 +180,5 @@ pub fn apply(
             IndexRecordOption::Basic,
         )),
     ));
-    let _ = AllQuery;
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
