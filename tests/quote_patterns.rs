@@ -604,3 +604,102 @@ fn dateline_is_not_part_of_the_quote() {
 fn scare_quotes_are_not_quotes() {
     assert!(quotes("The so-called “peace dividend” never came.").is_empty());
 }
+
+#[test]
+fn signed_quotation_takes_the_name_after_the_dash() {
+    let t = "Readers sent their views.\n\n“The plan helps nobody in my town.” ― Lina Moretti\n\n“We need the ferry back,” — Odo Brand (@odobrand) May 2, 2024";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "The plan helps nobody in my town.",
+                Direct,
+                Some("Lina Moretti"),
+                Some("Lina Moretti"),
+                Some("―")
+            ),
+            row(
+                "We need the ferry back",
+                Direct,
+                Some("Odo Brand"),
+                Some("Odo Brand"),
+                Some("—")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_dash_and_a_common_word_is_not_a_signature() {
+    // The words after the dash are a sentence, not a name.
+    assert!(quotes("“The plan helps nobody.” — That was the view in Orsk on Friday.").is_empty());
+}
+
+#[test]
+fn participle_tag_takes_the_clause_subject() {
+    let t = "Mayor Ilse Varga defended the new tolls, saying the bridge would otherwise close by winter.";
+    assert_eq!(
+        table(t),
+        [row(
+            "the bridge would otherwise close by winter",
+            Indirect,
+            Some("Ilse Varga"),
+            Some("Mayor Ilse Varga"),
+            Some("saying")
+        )]
+    );
+}
+
+#[test]
+fn institution_nouns_and_noun_compounds_speak() {
+    let t = "The bank said it had closed 40 branches in the north.\n\nSeveral crew members said the engine had failed twice before.";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "it had closed 40 branches in the north",
+                Indirect,
+                None,
+                Some("The bank"),
+                Some("said")
+            ),
+            row(
+                "the engine had failed twice before",
+                Indirect,
+                None,
+                Some("Several crew members"),
+                Some("said")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn said_no_with_a_clause_is_content_but_said_no_alone_is_not() {
+    let t = "Amir Dosti said no decision had been made on an appeal.\n\nThe council said no to the plan.";
+    assert_eq!(
+        table(t),
+        [row(
+            "no decision had been made on an appeal",
+            Indirect,
+            Some("Amir Dosti"),
+            Some("Amir Dosti"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn party_and_state_tag_does_not_end_the_sentence() {
+    let t = "Rep. Ora Lindqvist (R-S.C.) said the claim smacked of hypocrisy.";
+    assert_eq!(
+        table(t),
+        [row(
+            "the claim smacked of hypocrisy",
+            Indirect,
+            Some("Ora Lindqvist"),
+            Some("Rep. Ora Lindqvist"),
+            Some("said")
+        )]
+    );
+}

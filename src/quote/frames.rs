@@ -239,6 +239,18 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
                     s -= 1;
                     continue;
                 }
+                // "Several cast members said", "two news outlets reported": a plain noun
+                // modifying a role head, right after a determiner or the sentence start.
+                if !t.cap && s < e && e - s <= 2 && toks[s].has(class::ROLE) && plain_noun(t) {
+                    let before = s - 1;
+                    if before == a
+                        || toks[before - 1].is_word()
+                            && toks[before - 1].has(class::DET | class::INDEF)
+                    {
+                        s -= 1;
+                        continue;
+                    }
+                }
                 break;
             }
             Kind::Punct('-') if s < e && s - 1 > a && toks[s - 2].is_word() => {
@@ -257,6 +269,19 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((s, e))
+}
+
+/// A lower-case word that can modify a noun ("cast", "news"): not a function word, a cue, an
+/// adverb or a verb form.
+fn plain_noun(t: &Tok) -> bool {
+    let w = lw(t);
+    t.is_word()
+        && !t.has(class::STOP | class::DET | class::PRONOUN | class::ADVERB | class::CUE)
+        && w.len() > 2
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// Scans a speaker phrase rightwards from token `s`, not reaching `b`.
@@ -486,6 +511,42 @@ fn initial_subject(
         return None;
     }
     Some((s, e, None))
+}
+
+/// The subject of the main clause for a participle tag after it: "Trump defended his tweets,
+/// saying …", "On Friday, the judge rejected the request, arguing that …". The subject is a
+/// name, pronoun or role phrase at the start of the sentence (or after an opening adverbial
+/// and a comma), followed by its verb; no quotation stands before the participle. Checked on
+/// PolNeAR train, where such `, saying …` clauses are annotated as reported speech of the
+/// sentence's subject.
+fn clause_subject(toks: &[Tok], a: usize, cs: usize) -> Option<(usize, usize)> {
+    if cs < a + 3 || cs - a > 40 || (a..cs).any(|k| toks[k].is_quote()) {
+        return None;
+    }
+    let mut s = a;
+    if toks[a].is_word() && (toks[a].has(class::ADVERBIAL) || toks[a].has(class::STOP)) {
+        // "On Friday, …" / "Later, …": skip to after the first comma.
+        let c = (a..cs.min(a + 8)).find(|&k| toks[k].is_punct(','))?;
+        s = c + 1;
+    }
+    let (ns, ne) = np_right(toks, s, cs)?;
+    if ns != s || ne + 1 >= cs {
+        return None;
+    }
+    let l = &toks[ne - 1];
+    if !(l.cap || l.has(class::ROLE) || is_pronoun_np(l)) || matches!(lw(l), "it" | "which") {
+        return None;
+    }
+    // The verb right after the subject: a lower-case word that is not a preposition.
+    let v = &toks[ne];
+    if !(v.is_word()
+        && !v.cap
+        && !v.has(class::DET)
+        && !matches!(lw(v), "of" | "in" | "and" | "or"))
+    {
+        return None;
+    }
+    Some((ns, ne))
 }
 
 /// Skips the addressee after "told"/"informed": a pronoun ("him"), a plain noun
@@ -753,11 +814,16 @@ fn content(
     let bad_start = matches!(
         first,
         "to" | "so" | "of" | "for" | "about" | "with" | "by" | "at" | "on" | "in" | "from" | "into"
-            | "as" | "thanks" | "goodbye" | "hello" | "yes" | "no" | "nothing" | "little"
+            | "as" | "thanks" | "goodbye" | "hello" | "yes" | "nothing" | "little"
             | "something" | "anything" | "through" | "during" | "back" | "speaking"
             | "asked" | "responding" | "writing" | "like" | "unlike" | "under" | "over" | "amid"
+            | "after" | "before"
     );
-    if bad_start {
+    // "said no" alone or "said no to …" is a refusal, but "said no decision had been made"
+    // is content.
+    let refusal = first == "no"
+        && (s + 1 >= e || !toks[s + 1].is_word() || matches!(lw(&toks[s + 1]), "to" | "one's"));
+    if bad_start || refusal {
         return None;
     }
     Some((QuoteKind::Indirect, toks[s].start, toks[e - 1].end))
@@ -860,6 +926,17 @@ pub fn sentence_claims(
                     .all(|t| matches!(lw(&toks[t.ns]), "who" | "which"))
             {
                 found = initial_subject(toks, a, i);
+            }
+            if found.is_none()
+                && progressive
+                && matches!(class, CueClass::Say | CueClass::That)
+                && prev.is_some_and(|p| p.is_punct(','))
+            {
+                // Only when no other speaker stands in the clause ("Varga defended the tolls,
+                // saying …" has a tag for "defended" with the same subject).
+                found = clause_subject(toks, a, i)
+                    .filter(|&(s, _)| tags.iter().all(|t| !t.inverted && t.ns == s))
+                    .map(|(s, e)| (s, e, None));
             }
             if let Some((ns, ne, g)) = found {
                 let nounish_ok = !nounish(lw(&toks[i])) || {

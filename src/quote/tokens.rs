@@ -131,10 +131,14 @@ pub fn tokenize<'a>(
                     let k = j + d.len_utf8();
                     if k < to {
                         let e = text[k..].chars().next().unwrap();
+                        // "U.S." and "R-S.C." (a party and state tag) stay one word, but
+                        // "end.Next" splits: a period joins capitals only after a single
+                        // letter (counted from the last hyphen).
+                        let seg = text[start..j].rsplit('-').next().unwrap_or("");
                         if is_word_char(e)
                             && !(d == '.'
                                 && e.is_uppercase()
-                                && j - start > 1
+                                && seg.chars().count() > 1
                                 && !text[start..j].contains('.'))
                         {
                             if si < spans.len() && spans[si].open == j {
