@@ -703,3 +703,105 @@ fn party_and_state_tag_does_not_end_the_sentence() {
         )]
     );
 }
+
+#[test]
+fn according_to_a_long_or_lower_case_source() {
+    let t = "According to exit polls, turnout fell in the northern districts.\n\nThe port handles a third of the grain, according to the Regional Bureau of Statistics.";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "turnout fell in the northern districts",
+                Indirect,
+                None,
+                Some("exit polls"),
+                Some("According to")
+            ),
+            row(
+                "The port handles a third of the grain",
+                Indirect,
+                Some("Regional Bureau"),
+                Some("the Regional Bureau of Statistics"),
+                Some("according to")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn and_said_takes_the_clause_subject() {
+    let t = "Mayor Ilse Varga closed the bridge on Friday and said it would reopen in spring.";
+    assert_eq!(
+        table(t),
+        [row(
+            "it would reopen in spring",
+            Indirect,
+            Some("Ilse Varga"),
+            Some("Mayor Ilse Varga"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn time_phrase_between_speaker_and_cue() {
+    let t = "Norbank this month announced it would close its branches in Orsk.\n\nSenator Ada Quist on Tuesday said the budget would pass.";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "it would close its branches in Orsk",
+                Indirect,
+                Some("Norbank"),
+                Some("Norbank"),
+                Some("announced")
+            ),
+            row(
+                "the budget would pass",
+                Indirect,
+                Some("Ada Quist"),
+                Some("Senator Ada Quist"),
+                Some("said")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn that_verb_with_a_pronoun_clause_but_not_an_object() {
+    let t = "The minister warned it would be a hard winter for farmers.\n\nThe minister warned them against a hard winter.";
+    assert_eq!(
+        table(t),
+        [row(
+            "it would be a hard winter for farmers",
+            Indirect,
+            None,
+            Some("The minister"),
+            Some("warned")
+        )]
+    );
+}
+
+#[test]
+fn content_after_that_may_open_with_a_preposition() {
+    let t = "Ada Quist noted that, like her rival, she had lost the northern vote.";
+    assert_eq!(
+        table(t),
+        [row(
+            "like her rival, she had lost the northern vote",
+            Indirect,
+            Some("Ada Quist"),
+            Some("Ada Quist"),
+            Some("noted")
+        )]
+    );
+}
+
+#[test]
+fn a_month_name_as_surname_heads_the_speaker_phrase() {
+    let t = "Premier Jonas May said the harbour would reopen.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "the harbour would reopen");
+    assert_eq!(q[0].mention.as_ref().unwrap().text, "Premier Jonas May");
+}

@@ -231,6 +231,15 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
                     s -= 1;
                     continue;
                 }
+                // "Theresa May said", "Jo Will said": a capitalised month or function word
+                // as a surname, right after a first name, heads the phrase.
+                if t.cap && s == e && s - 1 > a && {
+                    let f = &toks[s - 2];
+                    f.is_word() && f.cap && !f.has(class::STOP)
+                } {
+                    s -= 1;
+                    continue;
+                }
                 if !t.cap && t.has(class::ROLE | class::MODIFIER) {
                     s -= 1;
                     continue;
@@ -264,7 +273,9 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
     }
     // The phrase must end in a name, a role noun or an organisation.
     let l = &toks[e - 1];
-    let head_ok = (l.cap && !l.has(class::STOP)) || l.has(class::ROLE);
+    let surname_after_first_name =
+        l.cap && e - 1 > s && toks[e - 2].cap && !toks[e - 2].has(class::STOP);
+    let head_ok = (l.cap && !l.has(class::STOP)) || l.has(class::ROLE) || surname_after_first_name;
     if !head_ok {
         return None;
     }
@@ -337,6 +348,30 @@ fn np_right(toks: &[Tok], s: usize, b: usize) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
+/// The length in tokens of a time phrase ending at `e` ("this month", "last week", "on
+/// Tuesday"), if any.
+fn time_phrase_before(toks: &[Tok], a: usize, e: usize) -> Option<usize> {
+    if e < a + 3 || !toks[e - 1].is_word() || !toks[e - 2].is_word() {
+        return None;
+    }
+    let (w1, w2) = (lw(&toks[e - 2]), lw(&toks[e - 1]));
+    let unit = matches!(
+        w2,
+        "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening" | "night"
+    );
+    if unit && matches!(w1, "this" | "last" | "next" | "earlier" | "later") {
+        return Some(2);
+    }
+    let weekday = matches!(
+        w2,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    );
+    if weekday && w1 == "on" {
+        return Some(2);
+    }
+    None
+}
+
 /// Finds the speaker phrase left of a cue at `cs`, skipping adverbs, a parenthesis ("Sen. Jo
 /// Park (D-Ore.) said") and up to two appositives ("Scott Pruitt, the attorney general of
 /// Oklahoma, one of the states suing, said"; "Kim, for his part, stated"; "Quina Jones, 25,
@@ -347,8 +382,15 @@ fn subject_left(
     cs: usize,
 ) -> Option<(usize, usize, Option<super::speakers::Gender>)> {
     let mut e = cs;
-    while e > a && toks[e - 1].is_word() && toks[e - 1].has(class::ADVERB) && !toks[e - 1].cap {
-        e -= 1;
+    loop {
+        if e > a && toks[e - 1].is_word() && toks[e - 1].has(class::ADVERB) && !toks[e - 1].cap {
+            e -= 1;
+        } else if let Some(n) = time_phrase_before(toks, a, e) {
+            // "Wells Fargo this month announced", "Sanders on Tuesday said".
+            e -= n;
+        } else {
+            break;
+        }
     }
     if e > a && toks[e - 1].is_punct(')') {
         let mut k = e - 1;
@@ -823,7 +865,10 @@ fn content(
     // is content.
     let refusal = first == "no"
         && (s + 1 >= e || !toks[s + 1].is_word() || matches!(lw(&toks[s + 1]), "to" | "one's"));
-    if bad_start || refusal {
+    // After "that" the content is a clause whatever its first word ("noted that, like him,
+    // …").
+    let after_that = (s.saturating_sub(2)..s).any(|k| toks[k].is_word() && lw(&toks[k]) == "that");
+    if (bad_start || refusal) && !after_that {
         return None;
     }
     Some((QuoteKind::Indirect, toks[s].start, toks[e - 1].end))
@@ -897,7 +942,22 @@ pub fn sentence_claims(
         }
         let mut tag = None;
         if class == CueClass::According {
-            if let Some((ns, ne)) = np_right(toks, ce, b) {
+            // The source phrase runs to the next comma or the sentence end ("according to
+            // the Federal Bureau of Prisons", "according to exit polls"), when it is only words.
+            let mut k = ce;
+            while k < b && k < ce + 12 && (toks[k].is_word() || toks[k].is_punct('-')) {
+                k += 1;
+            }
+            let closed = k > ce
+                && (k == b
+                    || matches!(toks[k].kind, Kind::Punct(',' | '.' | ';' | ':' | '?' | '!')));
+            let np = match np_right(toks, ce, b) {
+                Some((ns, ne)) if closed && k > ne => Some((ns, k)),
+                Some(r) => Some(r),
+                None if closed && !toks[ce].has(class::PRONOUN) => Some((ce, k)),
+                None => None,
+            };
+            if let Some((ns, ne)) = np {
                 tag = Some(Tag {
                     cs: i,
                     ce,
@@ -928,9 +988,12 @@ pub fn sentence_claims(
                 found = initial_subject(toks, a, i);
             }
             if found.is_none()
-                && progressive
                 && matches!(class, CueClass::Say | CueClass::That)
-                && prev.is_some_and(|p| p.is_punct(','))
+                && prev.is_some_and(|p| {
+                    // ", saying …" and "… and said …" after the main clause.
+                    progressive && p.is_punct(',')
+                        || !progressive && p.is_word() && matches!(lw(p), "and" | "but")
+                })
             {
                 // Only when no other speaker stands in the clause ("Varga defended the tolls,
                 // saying …" has a tag for "defended" with the same subject).
@@ -1255,8 +1318,18 @@ pub fn sentence_claims(
             }
             cs = if tag.inverted { tag.ne } else { tag.ce };
         } else if !that && tag.class != CueClass::Say {
-            // "warned that …" but not "warned the public"; a quote may follow directly.
-            if !(cs < b && toks[cs].is_quote()) {
+            // "warned that …" but not "warned the public"; a quote may follow directly, or a
+            // clause opening with a subject pronoun and its verb ("announced it would …").
+            let pronoun_clause = cs + 1 < b
+                && toks[cs].is_word()
+                && matches!(
+                    lw(&toks[cs]),
+                    "he" | "she" | "it" | "they" | "we" | "i" | "there"
+                )
+                && toks[cs + 1].is_word()
+                && !toks[cs + 1].cap
+                && !toks[cs + 1].has(class::DET);
+            if !(cs < b && toks[cs].is_quote()) && !pronoun_clause {
                 continue;
             }
         }
