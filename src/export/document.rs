@@ -5,7 +5,8 @@ use serde::Serialize;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
-use crate::index::schema::{facet_key, name_key, Fields, NARRATION_KIND};
+use crate::index::schema::{facet_key, hex_id, name_key, Fields, NARRATION_KIND};
+use crate::index::PassageIds;
 
 /// A passage as exported. Absent values are left out of the JSON (never `null`).
 ///
@@ -73,7 +74,7 @@ pub struct ExportDoc {
 
 impl ExportDoc {
     /// Reads a passage from its stored document.
-    pub fn from_stored(f: &Fields, doc: &TantivyDocument) -> ExportDoc {
+    pub fn from_stored(f: &Fields, doc: &TantivyDocument, ids: PassageIds) -> ExportDoc {
         let text = |field| {
             doc.get_first(field)
                 .and_then(|v| v.as_str())
@@ -81,7 +82,7 @@ impl ExportDoc {
         };
         let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
         let kind = text(f.kind).unwrap_or_default();
-        let passage_text = text(f.text).unwrap_or_default();
+        let passage_text = text(f.text).or_else(|| text(f.quote)).unwrap_or_default();
         let speaker_exact = text(f.speaker_exact);
         // `speaker` holds the canonical name and the aliases; it is stored only by schemas that
         // chose to. Without it, the canonical name is all there is.
@@ -98,9 +99,9 @@ impl ExportDoc {
             .map(|d| d.into_timestamp_secs());
         let source = text(f.source);
         ExportDoc {
-            passage_id: text(f.passage_id).unwrap_or_default(),
-            passage_key: text(f.passage_key),
-            article_id: text(f.article_id).unwrap_or_default(),
+            passage_id: hex_id(ids.passage_id),
+            passage_key: Some(hex_id(ids.passage_key)),
+            article_id: hex_id(ids.article_id),
             quote: (kind != NARRATION_KIND).then(|| passage_text.clone()),
             kind,
             text: passage_text,
@@ -113,7 +114,7 @@ impl ExportDoc {
             location: text(f.location),
             source_exact: source.clone(),
             source,
-            title: text(f.title),
+            title: text(f.title_text),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
             line: number(f.line),

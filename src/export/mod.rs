@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use tantivy::query::{AllQuery, EnableScoring};
 use tantivy::{DocSet, TantivyDocument, TERMINATED};
 
-use crate::index::{IndexError, PassageIndex};
+use crate::index::{IdColumns, IndexError, PassageIndex};
 use crate::search::{filters, Filters, SearchError};
 pub use document::ExportDoc;
 
@@ -146,8 +146,7 @@ pub fn for_each_passage(
     filters: &Filters,
     mut each: impl FnMut(&ExportDoc) -> Result<(), ExportError>,
 ) -> Result<u64, ExportError> {
-    let reader = index.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let fields = &index.fields;
     let query = filters::apply(fields, Box::new(AllQuery), filters)?;
     let weight = query.weight(EnableScoring::disabled_from_searcher(&searcher))?;
@@ -157,12 +156,13 @@ pub fn for_each_passage(
             .get_store_reader(4)
             .map_err(|e| ExportError::Io(index.dir.display().to_string(), e))?;
         let alive = segment.alive_bitset();
+        let ids = IdColumns::open(segment)?;
         let mut scorer = weight.scorer(segment, 1.0)?;
         let mut doc = scorer.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc)) {
                 let stored: TantivyDocument = store.get(doc)?;
-                let passage = ExportDoc::from_stored(fields, &stored);
+                let passage = ExportDoc::from_stored(fields, &stored, ids.get(doc));
                 each(&passage)?;
                 visited += 1;
             }

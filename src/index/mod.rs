@@ -11,7 +11,7 @@ pub mod writer;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
-use tantivy::Index;
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{index_paths, IndexOptions, IndexSummary};
@@ -35,11 +35,83 @@ pub enum IndexError {
     Tantivy(#[from] tantivy::TantivyError),
 }
 
+/// The 64-bit ids of one passage (see [`Fields`]), shown to users with [`schema::hex_id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassageIds {
+    pub passage_id: u64,
+    pub passage_key: u64,
+    pub article_id: u64,
+}
+
+/// The fast-field columns that hold the ids of a segment's passages: reading an id this way
+/// costs a few nanoseconds, where loading the stored document costs a block decompression.
+pub struct IdColumns {
+    passage_id: tantivy::columnar::Column<u64>,
+    passage_key: tantivy::columnar::Column<u64>,
+    article_id: tantivy::columnar::Column<u64>,
+}
+
+impl IdColumns {
+    /// Opens the columns of one segment. Errors: the index lacks the fast fields (another schema).
+    pub fn open(segment: &tantivy::SegmentReader) -> tantivy::Result<IdColumns> {
+        let fast = segment.fast_fields();
+        Ok(IdColumns {
+            passage_id: fast.u64("passage_id")?,
+            passage_key: fast.u64("passage_key")?,
+            article_id: fast.u64("article_id")?,
+        })
+    }
+
+    /// The ids of document `doc` of the segment; 0 for a manifest document, which has none.
+    pub fn get(&self, doc: tantivy::DocId) -> PassageIds {
+        PassageIds {
+            passage_id: self.passage_id.first(doc).unwrap_or(0),
+            passage_key: self.passage_key.first(doc).unwrap_or(0),
+            article_id: self.article_id.first(doc).unwrap_or(0),
+        }
+    }
+}
+
 /// An open index with its field handles and analyzers registered.
 pub struct PassageIndex {
     pub index: Index,
     pub fields: Fields,
     pub dir: PathBuf,
+    /// The reader of the last commit seen, and that commit's opstamp: opening a reader costs more
+    /// than most queries, so searches in one process share it until the index changes.
+    reader: std::sync::Mutex<Option<(u64, IndexReader)>>,
+}
+
+impl PassageIndex {
+    fn new(index: Index, fields: Fields, dir: &Path) -> PassageIndex {
+        PassageIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+            reader: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// A searcher on the index's last commit. The reader behind it is opened once and reused while
+    /// the committed opstamp (read from `meta.json`, a few hundred bytes) stays the same, so a
+    /// commit by this or another process is seen by the next call.
+    pub fn searcher(&self) -> tantivy::Result<Searcher> {
+        let opstamp = self.index.load_metas()?.opstamp;
+        let mut cached = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((seen, reader)) = cached.as_ref() {
+            if *seen == opstamp {
+                return Ok(reader.searcher());
+            }
+        }
+        let reader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        *cached = Some((opstamp, reader));
+        Ok(searcher)
+    }
 }
 
 fn is_index_dir(dir: &Path) -> bool {
@@ -71,11 +143,7 @@ pub fn open(dir: &Path) -> Result<PassageIndex, IndexError> {
         }
     }
     schema::register_analyzers(&index);
-    Ok(PassageIndex {
-        index,
-        fields,
-        dir: dir.to_path_buf(),
-    })
+    Ok(PassageIndex::new(index, fields, dir))
 }
 
 /// Opens the index in `dir` for writing, creating it when the folder is absent or empty. With
@@ -117,11 +185,7 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<PassageIndex, IndexEr
     }
     let (schema, fields) = schema::build_schema();
     let directory = MmapDirectory::open(dir).map_err(|e| IndexError::Path(shown, e.to_string()))?;
-    let index = Index::create(directory, schema, Default::default())?;
+    let index = Index::create(directory, schema, schema::index_settings())?;
     schema::register_analyzers(&index);
-    Ok(PassageIndex {
-        index,
-        fields,
-        dir: dir.to_path_buf(),
-    })
+    Ok(PassageIndex::new(index, fields, dir))
 }

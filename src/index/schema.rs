@@ -6,7 +6,7 @@
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    TextFieldIndexing, TextOptions, STORED,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -15,7 +15,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Version of this schema; an index written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Analyzer for passage, quote and title text: words lower-cased, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "news_en";
@@ -29,31 +29,50 @@ pub const FILE_KIND: &str = "file";
 pub const NARRATION_KIND: &str = "narration";
 
 /// Handles to every field, resolved once.
+///
+/// What each field costs was measured on the allsides set (37,554 articles, about a million
+/// passages) with `examples/space_usage.rs`: a field indexed on every passage costs CPU at indexing
+/// time and bytes in the term dictionary, postings and field norms, so only what a query or a
+/// filter reads is indexed, every passage's text is indexed once (narration in `text`, quotes in
+/// `quote`), the three 64-bit ids are fast-field columns rather than indexed strings, and the rest
+/// is only stored.
 #[derive(Debug, Clone)]
 pub struct Fields {
+    /// 64-bit id of the passage (see `writer::passage_id`); fast field only, shown as 16 hex digits.
     pub passage_id: Field,
-    /// Hash of the passage text with marks, case and spacing normalised: the same quote carried by
-    /// several articles (syndication, copies) has one key. See `writer::passage_key`.
+    /// 64-bit hash of the passage text with marks, case and spacing normalised: the same quote
+    /// carried by several articles (syndication, copies) has one key. Fast field only: copies are
+    /// found through their words (see `search::with_key`). See `writer::passage_key`.
     pub passage_key: Field,
+    /// 64-bit hash of the article text; fast field only (facets count distinct articles with it).
     pub article_id: Field,
     /// Canonical path of the file on disk: the key for incremental updates and deletes.
     pub file: Field,
     pub kind: Field,
+    /// Text of a narrative paragraph (indexed with positions, stored). Empty on quote passages.
     pub text: Field,
+    /// Text of a quote (indexed with positions, stored). Empty on narration passages.
     pub quote: Field,
     /// Canonical name and aliases, name-analyzed with positions (phrase match on `--speaker`).
     pub speaker: Field,
-    /// Canonical name as one raw token, fast: facets.
+    /// Canonical name as written, fast and stored: facets.
     pub speaker_exact: Field,
     pub mention: Field,
     pub cue: Field,
     /// Publication date at day precision (UTC midnight of the printed calendar date).
     pub date: Field,
+    /// Name-analyzed words without positions: `--location` and `--source` require every word.
     pub location: Field,
     pub source: Field,
-    /// Publisher as one raw token, fast: facets and counts.
+    /// Publisher as one raw value, fast: facets and counts.
     pub source_exact: Field,
+    /// Headline words, indexed without positions on the article's first passage only, so that
+    /// `title:word` finds each article whose headline has the word once (a phrase in `title:` does
+    /// not match). Indexing it on every passage cost 15 MB and about a tenth of the indexing time
+    /// on allsides. Not stored: the headline shown is `title_text`.
     pub title: Field,
+    /// The headline as written, stored on every passage.
+    pub title_text: Field,
     pub url: Field,
     /// The article's path as shown to users (`path#N` for a JSONL record).
     pub path: Field,
@@ -70,10 +89,14 @@ pub struct Fields {
     pub file_articles: Field,
 }
 
-fn text_options(analyzer: &str, stored: bool) -> TextOptions {
+fn text_options(analyzer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(record)
+        // Field norms are a byte per passage; only BM25-scored fields need them.
+        .set_fieldnorms(
+            record == IndexRecordOption::WithFreqsAndPositions && analyzer == NEWS_ANALYZER,
+        );
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -82,22 +105,43 @@ fn text_options(analyzer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// A raw (untokenized) string field: indexed as one term without field norms when `indexed`.
+fn raw_options(indexed: bool, stored: bool, fast: bool) -> TextOptions {
+    let mut options = TextOptions::default();
+    if indexed {
+        options = options.set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+    }
+    if stored {
+        options = options.set_stored();
+    }
+    if fast {
+        options = options.set_fast("raw");
+    }
+    options
+}
+
 /// Builds the schema and the field handles.
 pub fn build_schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let stored_u64 = NumericOptions::default().set_stored();
+    let positions = IndexRecordOption::WithFreqsAndPositions;
     let fields = Fields {
-        passage_id: b.add_text_field("passage_id", STRING | STORED),
-        passage_key: b.add_text_field("passage_key", STRING | STORED | FAST),
-        article_id: b.add_text_field("article_id", STRING | STORED),
-        file: b.add_text_field("file", STRING | STORED),
-        kind: b.add_text_field("kind", STRING | STORED | FAST),
-        text: b.add_text_field("text", text_options(NEWS_ANALYZER, true)),
-        quote: b.add_text_field("quote", text_options(NEWS_ANALYZER, false)),
-        speaker: b.add_text_field("speaker", text_options(NAME_ANALYZER, false)),
-        speaker_exact: b.add_text_field("speaker_exact", STRING | STORED | FAST),
+        passage_id: b.add_u64_field("passage_id", NumericOptions::default().set_fast()),
+        passage_key: b.add_u64_field("passage_key", NumericOptions::default().set_fast()),
+        article_id: b.add_u64_field("article_id", NumericOptions::default().set_fast()),
+        file: b.add_text_field("file", raw_options(true, true, false)),
+        kind: b.add_text_field("kind", raw_options(true, true, true)),
+        text: b.add_text_field("text", text_options(NEWS_ANALYZER, positions, true)),
+        quote: b.add_text_field("quote", text_options(NEWS_ANALYZER, positions, true)),
+        speaker: b.add_text_field("speaker", text_options(NAME_ANALYZER, positions, false)),
+        speaker_exact: b.add_text_field("speaker_exact", raw_options(false, true, true)),
         mention: b.add_text_field("mention", STORED),
-        cue: b.add_text_field("cue", STRING | STORED),
+        cue: b.add_text_field("cue", STORED),
         date: b.add_date_field(
             "date",
             DateOptions::default()
@@ -106,12 +150,22 @@ pub fn build_schema() -> (Schema, Fields) {
                 .set_stored()
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        location: b.add_text_field("location", text_options(NAME_ANALYZER, true)),
-        source: b.add_text_field("source", text_options(NAME_ANALYZER, true)),
-        source_exact: b.add_text_field("source_exact", STRING | FAST),
-        title: b.add_text_field("title", text_options(NEWS_ANALYZER, true)),
+        location: b.add_text_field(
+            "location",
+            text_options(NAME_ANALYZER, IndexRecordOption::Basic, true),
+        ),
+        source: b.add_text_field(
+            "source",
+            text_options(NAME_ANALYZER, IndexRecordOption::Basic, true),
+        ),
+        source_exact: b.add_text_field("source_exact", raw_options(false, false, true)),
+        title: b.add_text_field(
+            "title",
+            text_options(NEWS_ANALYZER, IndexRecordOption::Basic, false),
+        ),
+        title_text: b.add_text_field("title_text", STORED),
         url: b.add_text_field("url", STORED),
-        path: b.add_text_field("path", STRING | STORED),
+        path: b.add_text_field("path", STORED),
         line: b.add_u64_field("line", stored_u64.clone()),
         start: b.add_u64_field("start", stored_u64.clone()),
         end: b.add_u64_field("end", stored_u64.clone()),
@@ -121,6 +175,34 @@ pub fn build_schema() -> (Schema, Fields) {
         file_articles: b.add_u64_field("file_articles", stored_u64),
     };
     (b.build(), fields)
+}
+
+/// Shows a 64-bit id (passage, grouping key, article) as users see it: 16 lower-case hex digits.
+pub fn hex_id(id: u64) -> String {
+    format!("{id:016x}")
+}
+
+/// Reads an id shown by [`hex_id`] back; `None` when `text` is not 1 to 16 hex digits.
+pub fn parse_hex_id(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 16 {
+        return None;
+    }
+    u64::from_str_radix(t, 16).ok()
+}
+
+/// The doc store settings: zstd in 64 KiB blocks. Passages of one article repeat its title, path,
+/// URL, source and location, which zstd over large blocks stores almost for free (on allsides the
+/// store went from 236 MB with Tantivy's default LZ4 in 16 KiB blocks to the figure in README's
+/// performance table). Reading one stored passage decompresses one block.
+pub fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 * 1024,
+        ..Default::default()
+    }
 }
 
 /// Registers the custom analyzers on an index. Needed after every `Index::create*` and `Index::open*`:
@@ -180,15 +262,16 @@ pub fn facet_key(name: &str) -> String {
     }
 }
 
-/// Resolves the field handles of an opened index, or explains why its schema is not this one.
+/// Resolves the field handles of an opened index, or explains why its schema is not this one
+/// (field names, types and options are compared).
 pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
     let (expected, fields) = build_schema();
-    let ours: Vec<_> = expected
-        .fields()
-        .map(|(_, e)| e.name().to_string())
-        .collect();
-    let theirs: Vec<_> = schema.fields().map(|(_, e)| e.name().to_string()).collect();
-    if ours != theirs {
+    let describe = |s: &Schema| -> Vec<String> {
+        s.fields()
+            .map(|(_, e)| serde_json::to_string(e).unwrap_or_default())
+            .collect()
+    };
+    if describe(&expected) != describe(schema) {
         return Err("the index was written by another version of newsquote".into());
     }
     Ok(fields)

@@ -528,13 +528,16 @@ fn hash_file(path: &Path) -> std::io::Result<String> {
     Ok(hasher.finalize().to_hex()[..32].to_string())
 }
 
-fn short_hash(parts: &[&[u8]]) -> String {
+/// The first 64 bits of the blake3 hash of `parts`, each followed by a NUL byte (big-endian, so
+/// that [`crate::index::schema::hex_id`] shows the hash's first 16 hex digits).
+fn hash64(parts: &[&[u8]]) -> u64 {
     let mut hasher = blake3::Hasher::new();
     for p in parts {
         hasher.update(p);
         hasher.update(&[0]);
     }
-    hasher.finalize().to_hex()[..16].to_string()
+    let bytes = hasher.finalize();
+    u64::from_be_bytes(bytes.as_bytes()[..8].try_into().unwrap_or_default())
 }
 
 /// Converts a calendar date to the index's date value (UTC midnight of that date).
@@ -546,15 +549,25 @@ pub fn date_value(date: jiff::civil::Date) -> DateTime {
     DateTime::from_timestamp_secs(seconds)
 }
 
-/// The id of an article: a hash of its text (what all offsets refer to).
-pub fn article_id(article: &Article) -> String {
-    short_hash(&[article.text.as_bytes()])
+/// The id of an article: a 64-bit hash of its text (what all offsets refer to).
+pub fn article_id(article: &Article) -> u64 {
+    hash64(&[article.text.as_bytes()])
+}
+
+/// The id of a passage: a 64-bit hash of its article's id, its byte span and its kind.
+pub fn passage_id(article_id: u64, start: usize, end: usize, kind: &str) -> u64 {
+    hash64(&[
+        crate::index::schema::hex_id(article_id).as_bytes(),
+        start.to_string().as_bytes(),
+        end.to_string().as_bytes(),
+        kind.as_bytes(),
+    ])
 }
 
 /// The grouping key of a passage: a hash of its words, lower-cased, with quote marks, punctuation
 /// and spacing ignored, and cut to the first 12 words, so that copies of one quote carried by several
 /// articles (curly or straight marks, a reflowed line, a trailing word cut in a long quote) share a key.
-pub fn passage_key(text: &str) -> String {
+pub fn passage_key(text: &str) -> u64 {
     let mut words = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -564,7 +577,7 @@ pub fn passage_key(text: &str) -> String {
         words.push_str(&word.to_lowercase());
         words.push(' ');
     }
-    short_hash(&[words.as_bytes()])
+    hash64(&[words.as_bytes()])
 }
 
 /// Builds the passage documents of one article: one per quote, one per paragraph that holds no quote.
@@ -582,24 +595,27 @@ pub fn passage_documents(
         .chain(article.text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) as u64;
-    let base = |kind: &str, start: usize, end: usize, text: &str| {
+    let narration: Vec<_> = article
+        .paragraphs
+        .iter()
+        .filter(|p| !quotes.iter().any(|q| q.start < p.end && q.end > p.start))
+        .collect();
+    // The headline is indexed on the article's first passage only (see `Fields::title`).
+    let first_start = quotes
+        .iter()
+        .map(|q| q.start)
+        .chain(narration.iter().map(|p| p.start))
+        .min()
+        .unwrap_or(0);
+    // A passage's text is indexed once: narration in `text`, a quote in `quote` (see `Fields`).
+    let base = |kind: &str, start: usize, end: usize, text_field, text: &str| {
         let mut doc = TantivyDocument::default();
-        let start_s = start.to_string();
-        let end_s = end.to_string();
-        doc.add_text(
-            fields.passage_id,
-            short_hash(&[
-                article_id.as_bytes(),
-                start_s.as_bytes(),
-                end_s.as_bytes(),
-                kind.as_bytes(),
-            ]),
-        );
-        doc.add_text(fields.article_id, &article_id);
+        doc.add_u64(fields.passage_id, passage_id(article_id, start, end, kind));
+        doc.add_u64(fields.article_id, article_id);
         doc.add_text(fields.file, file_key);
         doc.add_text(fields.kind, kind);
-        doc.add_text(fields.passage_key, passage_key(text));
-        doc.add_text(fields.text, text);
+        doc.add_u64(fields.passage_key, passage_key(text));
+        doc.add_text(text_field, text);
         doc.add_text(fields.path, &article.path);
         doc.add_u64(fields.line, line_of(start));
         doc.add_u64(fields.start, start as u64);
@@ -613,18 +629,22 @@ pub fn passage_documents(
         for (field, value) in [
             (fields.location, &article.location),
             (fields.source, &article.source),
-            (fields.title, &article.title),
             (fields.url, &article.url),
         ] {
             if let Some(v) = value {
                 doc.add_text(field, v);
             }
         }
+        if let Some(title) = &article.title {
+            doc.add_text(fields.title_text, title);
+            if start == first_start {
+                doc.add_text(fields.title, title);
+            }
+        }
         doc
     };
     for q in quotes {
-        let mut doc = base(q.kind.as_str(), q.start, q.end, &q.text);
-        doc.add_text(fields.quote, &q.text);
+        let mut doc = base(q.kind.as_str(), q.start, q.end, fields.quote, &q.text);
         if let Some(speaker) = &q.speaker {
             doc.add_text(fields.speaker, name_key(speaker));
             doc.add_text(fields.speaker_exact, speaker);
@@ -640,14 +660,12 @@ pub fn passage_documents(
         }
         out.push(doc);
     }
-    for p in &article.paragraphs {
-        if quotes.iter().any(|q| q.start < p.end && q.end > p.start) {
-            continue;
-        }
+    for p in narration {
         out.push(base(
             NARRATION_KIND,
             p.start,
             p.end,
+            fields.text,
             article.paragraph_text(p),
         ));
     }
@@ -655,8 +673,7 @@ pub fn passage_documents(
 
 fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>, IndexError> {
     let f = &index.fields;
-    let reader = index.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let query = TermQuery::new(
         Term::from_field_text(f.kind, FILE_KIND),
         IndexRecordOption::Basic,

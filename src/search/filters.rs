@@ -85,6 +85,22 @@ pub struct Filters {
     pub kind: KindFilter,
 }
 
+/// A query that every word of `value` matches in a name-analyzed field indexed without positions
+/// (`location`, `source`), or `None` when the value has no word in it.
+fn name_words(field: Field, value: &str) -> Option<Box<dyn Query>> {
+    let mut analyzer = name_analyzer();
+    let mut stream = analyzer.token_stream(value);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    while stream.advance() {
+        let term = Term::from_field_text(field, &stream.token().text);
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+        ));
+    }
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
 /// A phrase query over a name-analyzed field, or `None` when the value has no word in it.
 fn name_phrase(field: Field, value: &str) -> Option<Box<dyn Query>> {
     let mut analyzer = name_analyzer();
@@ -148,7 +164,7 @@ pub fn apply(
         (fields.source, &filters.source),
     ] {
         if let Some(v) = value {
-            clauses.push(constant(name_phrase(field, v).unwrap_or_else(nothing)));
+            clauses.push(constant(name_words(field, v).unwrap_or_else(nothing)));
         }
     }
     if filters.since.is_some() || filters.until.is_some() {

@@ -12,8 +12,8 @@ use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, TantivyDocument};
 
-use crate::index::schema::{facet_key, FILE_KIND, NARRATION_KIND};
-use crate::index::{Fields, PassageIndex};
+use crate::index::schema::{facet_key, hex_id, parse_hex_id, FILE_KIND, NARRATION_KIND};
+use crate::index::{Fields, IdColumns, PassageIds, PassageIndex};
 pub use filters::{parse_date_bound, DateBound, Filters, KindFilter};
 
 /// Errors of a search. Messages are one line, fit for a terminal.
@@ -98,8 +98,7 @@ pub struct Carrier {
 /// Errors: [`SearchError::Query`] when the query cannot be parsed even after the repairs of
 /// [`query::parse_user_query`].
 pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
-    let reader = index.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let fields = &index.fields;
     let text_query = query::parse_user_query(index, &request.query)?;
     let full = filters::apply(fields, text_query.box_clone(), &request.filters)?;
@@ -121,28 +120,28 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
             .map(|(_, a)| (0.0, a))
             .collect(),
     };
-    let mut groups: Vec<(f32, String)> = Vec::new();
+    // Grouping keys come from a fast field: no stored document is loaded for a candidate that
+    // turns out to be a copy of a better one.
+    let mut ids = IdReader::new(&searcher);
+    let mut groups: Vec<(f32, u64, DocAddress)> = Vec::new();
     for (score, address) in addresses {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let key = doc
-            .get_first(fields.passage_key)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        if !groups.iter().any(|(_, k)| *k == key) {
-            groups.push((score, key));
+        let key = ids.of(address)?.passage_key;
+        if !groups.iter().any(|(_, k, _)| *k == key) {
+            groups.push((score, key, address));
         }
     }
     let mut analyzer = crate::index::schema::news_analyzer();
     let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
     let mut hits = Vec::new();
-    for (i, (score, key)) in groups
+    for (i, (score, key, address)) in groups
         .into_iter()
         .enumerate()
         .skip(request.offset)
         .take(request.limit.max(1))
     {
-        let mut carriers = carriers_of(&searcher, fields, &key)?;
+        let best: TantivyDocument = searcher.doc(address)?;
+        let best_text = hit_from_doc(fields, &best, ids.of(address)?).text;
+        let mut carriers = carriers_of(&searcher, fields, key, &best_text)?;
         if carriers.is_empty() {
             continue;
         }
@@ -168,21 +167,126 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     Ok(hits)
 }
 
+/// Reads passage ids from fast fields, opening each segment's columns once.
+struct IdReader<'a> {
+    searcher: &'a tantivy::Searcher,
+    columns: HashMap<u32, IdColumns>,
+}
+
+impl<'a> IdReader<'a> {
+    fn new(searcher: &'a tantivy::Searcher) -> IdReader<'a> {
+        IdReader {
+            searcher,
+            columns: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, address: DocAddress) -> Result<PassageIds, SearchError> {
+        let column = match self.columns.entry(address.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(IdColumns::open(
+                self.searcher.segment_reader(address.segment_ord),
+            )?),
+        };
+        Ok(column.get(address.doc_id))
+    }
+}
+
+/// The passages whose grouping key is `key`, given the text of one of them.
+///
+/// The key is not an indexed term (a million unique terms cost 19 MB and indexing time on
+/// allsides): every passage with the key has the same first twelve words (see
+/// `writer::passage_key`), so a conjunction of those words, analyzed as the text fields are, over
+/// `text` or `quote` finds every candidate, and the key's fast-field column keeps the right ones.
+fn with_key(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    key: u64,
+    text: &str,
+) -> Result<Vec<DocAddress>, SearchError> {
+    let mut analyzer = crate::index::schema::news_analyzer();
+    let first_words: String = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut words: Vec<String> = Vec::new();
+    let mut stream = analyzer.token_stream(&first_words);
+    while stream.advance() {
+        if !words.contains(&stream.token().text) {
+            words.push(stream.token().text.clone());
+        }
+    }
+    let per_field = |field| -> Box<dyn tantivy::query::Query> {
+        let all = words
+            .iter()
+            .map(|w| {
+                let term: Box<dyn tantivy::query::Query> =
+                    Box::new(tantivy::query::TermQuery::new(
+                        tantivy::Term::from_field_text(field, w),
+                        tantivy::schema::IndexRecordOption::Basic,
+                    ));
+                (tantivy::query::Occur::Must, term)
+            })
+            .collect();
+        Box::new(tantivy::query::BooleanQuery::new(all))
+    };
+    let query: Box<dyn tantivy::query::Query> = if words.is_empty() {
+        Box::new(tantivy::query::AllQuery)
+    } else {
+        Box::new(tantivy::query::BooleanQuery::new(vec![
+            (tantivy::query::Occur::Should, per_field(fields.text)),
+            (tantivy::query::Occur::Should, per_field(fields.quote)),
+        ]))
+    };
+    let mut ids = IdReader::new(searcher);
+    let mut found = Vec::new();
+    for address in searcher.search(&*query, &DocSetCollector)? {
+        if ids.of(address)?.passage_key == key {
+            found.push(address);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Most carriers of one passage whose stored documents are read: a boilerplate line carried by
+/// thousands of articles would otherwise cost thousands of document loads per query.
+pub const MAX_CARRIERS: usize = 64;
+
 /// Every passage with the given grouping key, earliest publication first (undated last, then by
-/// path): the first is the one a hit shows, the rest are listed as `also_in`.
+/// path): the first is the one a hit shows, the rest are listed as `also_in`. When more than
+/// [`MAX_CARRIERS`] passages share the key, the earliest [`MAX_CARRIERS`] by date are returned.
 fn carriers_of(
     searcher: &tantivy::Searcher,
     fields: &Fields,
-    key: &str,
+    key: u64,
+    words: &str,
 ) -> Result<Vec<Hit>, SearchError> {
-    let query = tantivy::query::TermQuery::new(
-        tantivy::Term::from_field_text(fields.passage_key, key),
-        tantivy::schema::IndexRecordOption::Basic,
-    );
-    let mut carriers = Vec::new();
-    for address in searcher.search(&query, &DocSetCollector)? {
+    let mut addresses = with_key(searcher, fields, key, words)?;
+    if addresses.len() > MAX_CARRIERS {
+        let mut dated = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let dates = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .date("date")?;
+            let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
+            dated.push(((date.is_none(), date), address));
+        }
+        dated.sort();
+        addresses = dated
+            .into_iter()
+            .take(MAX_CARRIERS)
+            .map(|(_, a)| a)
+            .collect();
+    }
+    let mut ids = IdReader::new(searcher);
+    let mut carriers = Vec::with_capacity(addresses.len());
+    for address in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
-        carriers.push(hit_from_doc(fields, &doc));
+        carriers.push(hit_from_doc(fields, &doc, ids.of(address)?));
     }
     carriers.sort_by(|a, b| {
         (a.date.is_none(), &a.date, &a.path, a.start).cmp(&(
@@ -196,7 +300,7 @@ fn carriers_of(
     Ok(carriers)
 }
 
-fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
+fn hit_from_doc(f: &Fields, doc: &TantivyDocument, ids: PassageIds) -> Hit {
     let text = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())
@@ -206,9 +310,9 @@ fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
     Hit {
         rank: 0,
         score: 0.0,
-        passage_id: text(f.passage_id).unwrap_or_default(),
+        passage_id: hex_id(ids.passage_id),
         kind: text(f.kind).unwrap_or_default(),
-        text: text(f.text).unwrap_or_default(),
+        text: text(f.text).or_else(|| text(f.quote)).unwrap_or_default(),
         speaker: text(f.speaker_exact),
         mention: text(f.mention),
         cue: text(f.cue),
@@ -217,7 +321,7 @@ fn hit_from_doc(f: &Fields, doc: &TantivyDocument) -> Hit {
             .and_then(|v| v.as_datetime())
             .map(format_date),
         location: text(f.location),
-        title: text(f.title),
+        title: text(f.title_text),
         source: text(f.source),
         url: text(f.url),
         path: text(f.path).unwrap_or_default(),
@@ -257,8 +361,7 @@ pub fn speakers(
     filters: &Filters,
     limit: usize,
 ) -> Result<Vec<SpeakerFacet>, SearchError> {
-    let reader = index.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let f = &index.fields;
     let mut filters = filters.clone();
     if filters.kind == KindFilter::Any || filters.kind == KindFilter::Narration {
@@ -270,27 +373,61 @@ pub fn speakers(
     struct Acc {
         quotes: u64,
         names: HashMap<String, u64>,
-        articles: std::collections::HashSet<String>,
+        articles: std::collections::HashSet<u64>,
         first: Option<i64>,
         last: Option<i64>,
     }
-    // Names that differ only by a middle name or initial fold together (see `facet_key`).
-    let mut by_speaker: HashMap<String, Acc> = HashMap::new();
+    impl Acc {
+        fn date(&mut self, seconds: Option<i64>) {
+            if let Some(s) = seconds {
+                self.first = Some(self.first.map_or(s, |x| x.min(s)));
+                self.last = Some(self.last.map_or(s, |x| x.max(s)));
+            }
+        }
+    }
+    let mut by_segment: HashMap<u32, Vec<tantivy::DocId>> = HashMap::new();
     for address in addresses {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let Some(speaker) = doc.get_first(f.speaker_exact).and_then(|v| v.as_str()) else {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    // Names that differ only by a middle name or initial fold together (see `facet_key`). Counts
+    // are read from fast fields and gathered per name ordinal within a segment; the names
+    // themselves are looked up once per segment.
+    let mut by_speaker: HashMap<String, Acc> = HashMap::new();
+    for (segment_ord, docs) in by_segment {
+        let segment = searcher.segment_reader(segment_ord);
+        let fast = segment.fast_fields();
+        let Some(names) = fast.str("speaker_exact")? else {
             continue;
         };
-        let acc = by_speaker.entry(facet_key(speaker)).or_default();
-        acc.quotes += 1;
-        *acc.names.entry(speaker.to_string()).or_default() += 1;
-        if let Some(a) = doc.get_first(f.article_id).and_then(|v| v.as_str()) {
-            acc.articles.insert(a.to_string());
+        let articles = fast.u64("article_id")?;
+        let dates = fast.date("date")?;
+        let mut by_ord: HashMap<u64, Acc> = HashMap::new();
+        for doc in docs {
+            let Some(ord) = names.term_ords(doc).next() else {
+                continue;
+            };
+            let acc = by_ord.entry(ord).or_default();
+            acc.quotes += 1;
+            if let Some(article) = articles.first(doc) {
+                acc.articles.insert(article);
+            }
+            acc.date(dates.first(doc).map(|d| d.into_timestamp_secs()));
         }
-        if let Some(d) = doc.get_first(f.date).and_then(|v| v.as_datetime()) {
-            let s = d.into_timestamp_secs();
-            acc.first = Some(acc.first.map_or(s, |x| x.min(s)));
-            acc.last = Some(acc.last.map_or(s, |x| x.max(s)));
+        let mut name = String::new();
+        for (ord, part) in by_ord {
+            name.clear();
+            if names.ord_to_str(ord, &mut name).is_err() {
+                continue;
+            }
+            let acc = by_speaker.entry(facet_key(&name)).or_default();
+            acc.quotes += part.quotes;
+            *acc.names.entry(name.clone()).or_default() += part.quotes;
+            acc.articles.extend(part.articles);
+            acc.date(part.first);
+            acc.date(part.last);
         }
     }
     let mut facets: Vec<SpeakerFacet> = by_speaker
@@ -345,8 +482,7 @@ pub struct Stats {
 
 /// Computes the totals of an index.
 pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
-    let reader = index.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let f = &index.fields;
     let kind_query = |kind: &str| {
         tantivy::query::TermQuery::new(
@@ -434,30 +570,36 @@ pub fn passage_context(
     passage_id: &str,
     around: usize,
 ) -> Result<Option<PassageContext>, SearchError> {
-    let reader = index.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher()?;
     let f = &index.fields;
-    let query = tantivy::query::TermQuery::new(
-        tantivy::Term::from_field_text(f.passage_id, passage_id.trim()),
-        tantivy::schema::IndexRecordOption::Basic,
-    );
-    let Some(address) = searcher
-        .search(&query, &DocSetCollector)?
-        .into_iter()
-        .next()
-    else {
+    let Some(wanted) = parse_hex_id(passage_id) else {
+        return Ok(None);
+    };
+    // Passage ids are a fast-field column, not an indexed term: `show` scans the column, a few
+    // milliseconds per million passages.
+    let mut located = None;
+    'segments: for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let columns = IdColumns::open(segment)?;
+        for doc in segment.doc_ids_alive() {
+            let ids = columns.get(doc);
+            if ids.passage_id == wanted {
+                located = Some((DocAddress::new(segment_ord as u32, doc), ids));
+                break 'segments;
+            }
+        }
+    }
+    let Some((address, ids)) = located else {
         return Ok(None);
     };
     let doc: TantivyDocument = searcher.doc(address)?;
-    let mut hit = hit_from_doc(f, &doc);
+    let mut hit = hit_from_doc(f, &doc, ids);
     hit.snippet = hit.text.clone();
-    let text_of = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
-    let (file, article_id) = (text_of(f.file), text_of(f.article_id));
+    let file = doc
+        .get_first(f.file)
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string();
+    let article_id = ids.article_id;
     let mut found = None;
     let _ = crate::article::read_file(
         std::path::Path::new(&file),
