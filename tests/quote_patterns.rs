@@ -805,3 +805,73 @@ fn a_month_name_as_surname_heads_the_speaker_phrase() {
     assert_eq!(q[0].text, "the harbour would reopen");
     assert_eq!(q[0].mention.as_ref().unwrap().text, "Premier Jonas May");
 }
+
+#[test]
+fn verbs_that_frame_quoted_words_end_with_the_last_quote() {
+    let t = "Governor Ama Pell described the flood as a “slow disaster” during a visit to Orsk on Friday.";
+    assert_eq!(
+        table(t),
+        [row(
+            // The closing mark at the end is stripped, as for every mixed span.
+            "the flood as a “slow disaster",
+            Mixed,
+            Some("Ama Pell"),
+            Some("Governor Ama Pell"),
+            Some("described")
+        )]
+    );
+}
+
+#[test]
+fn a_subject_before_the_quote_makes_it_mixed() {
+    let t = "Varga “is the only candidate who can win the north,” retired general Odo Brand said.";
+    assert_eq!(
+        table(t),
+        [row(
+            "Varga “is the only candidate who can win the north",
+            Mixed,
+            Some("Odo Brand"),
+            Some("retired general Odo Brand"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn modifier_nouns_before_a_role_head() {
+    let t = "Varga communications director Lene Holt said the tour would resume.";
+    assert_eq!(
+        table(t),
+        [row(
+            "the tour would resume",
+            Indirect,
+            Some("Lene Holt"),
+            Some("Varga communications director Lene Holt"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn transcript_turns_with_a_stray_mark_before_the_label() {
+    let t = "Senator Ada Quist spoke to host Ben Ostrow on Sunday.\n\n\"OSTROW: Will the budget pass this week?\n\n\"QUIST: Well, look, I think it will pass by Friday.";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "Will the budget pass this week?",
+                Indirect,
+                Some("Ben Ostrow"),
+                Some("OSTROW"),
+                Some(":")
+            ),
+            row(
+                "Well, look, I think it will pass by Friday.",
+                Indirect,
+                Some("Ada Quist"),
+                Some("QUIST"),
+                Some(":")
+            ),
+        ]
+    );
+}

@@ -250,12 +250,19 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
                 }
                 // "Several cast members said", "two news outlets reported": a plain noun
                 // modifying a role head, right after a determiner or the sentence start.
-                if !t.cap && s < e && e - s <= 2 && toks[s].has(class::ROLE) && plain_noun(t) {
-                    let before = s - 1;
-                    if before == a
-                        || toks[before - 1].is_word()
-                            && toks[before - 1].has(class::DET | class::INDEF)
-                    {
+                // "Clinton communication director Jo Park": up to two such nouns.
+                if !t.cap
+                    && s < e
+                    && !toks[s].cap
+                    && toks[s].has(class::ROLE | class::MODIFIER)
+                    && plain_noun(t)
+                    && (s + 1 == e || toks[s..e].iter().any(|x| x.has(class::ROLE)))
+                {
+                    let nouns_before = toks[s..e]
+                        .iter()
+                        .take_while(|x| !x.cap && !x.has(class::ROLE | class::MODIFIER))
+                        .count();
+                    if nouns_before < 2 {
                         s -= 1;
                         continue;
                     }
@@ -1147,8 +1154,10 @@ pub fn sentence_claims(
                     && before_quotes == 1
                     && before_words <= 1
                     && toks[be - 1].is_quote()
+                    && (run..be).all(|k| !toks[k].is_word() || toks[k].has(class::STOP))
                 {
-                    // "And “…,” he said": a lone word before the quote does not make it mixed.
+                    // "And “…,” he said": a lone function word before the quote does not make
+                    // it mixed; a subject does (`Clinton "is the only candidate," X said`).
                     direct_of(text, toks, spans, be - 1).map_or(kind, |_| QuoteKind::Direct)
                 } else {
                     kind
@@ -1402,7 +1411,18 @@ pub fn sentence_claims(
         if ce <= cs {
             continue;
         }
-        let Some((kind, qs, qe)) = content(text, toks, spans, cs, ce) else {
+        // `called the plan "a disaster" during a visit …`: with a verb that only frames quoted
+        // words, the attributed content ends with the last quotation (PolNeAR train marks
+        // "described the incident as a "terrible situation,"" and stops there).
+        let content_end = if tag.class == CueClass::QuoteOnly {
+            (cs..ce)
+                .rev()
+                .find(|&k| toks[k].is_quote())
+                .map_or(ce, |k| k + 1)
+        } else {
+            ce
+        };
+        let Some((kind, qs, qe)) = content(text, toks, spans, cs, content_end) else {
             continue;
         };
         claims.push(Claim {

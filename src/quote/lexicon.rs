@@ -497,6 +497,11 @@ const INDEFS: &[&str] = &[
 /// Lower-case role nouns that can head a speaker phrase. The generic ones ("official", "source")
 /// are also in [`UNNAMED_WORDS`] only when plural or indefinite makes them anonymous.
 const ROLES: &[&str] = &[
+    "surrogates",
+    "allies",
+    "backers",
+    "defenders",
+    "proponents",
     "ruling",
     "decision",
     "order",
@@ -788,6 +793,11 @@ const ROLES: &[&str] = &[
 
 /// Role nouns that make the speaker anonymous even with "the" ("the sources said").
 const UNNAMED_WORDS: &[&str] = &[
+    "surrogates",
+    "allies",
+    "backers",
+    "defenders",
+    "proponents",
     "officials",
     "sources",
     "source",
@@ -1111,6 +1121,23 @@ const MODIFIERS: &[&str] = &[
     "russian",
     "chinese",
     "korean",
+    // Checked on PolNeAR train speaker phrases ("retired Air Force general", "Clinton
+    // communications director", "the nonpartisan Commission on …").
+    "retired",
+    "communications",
+    "communication",
+    "nonpartisan",
+    "bipartisan",
+    "independent",
+    "conservative",
+    "liberal",
+    "progressive",
+    "fellow",
+    "rival",
+    "advocacy",
+    "watchdog",
+    "polling",
+    "research",
 ];
 
 const PRONOUNS: &[(&str, u32)] = &[

@@ -148,6 +148,30 @@ fn opens_with_mark(text: &str) -> Option<usize> {
     }
 }
 
+/// A stray double mark before a transcript speaker label (`"WALLACE: Let's start …`, as some
+/// sites paste interview transcripts, one mark per turn and none closed): the mark's offset in
+/// the paragraph. Such a mark opens no quotation, so that the turns are not read as one
+/// multi-paragraph quote. Seen in PolNeAR dev and train transcripts.
+fn transcript_label_mark(ptext: &str) -> Option<usize> {
+    let t = ptext.trim_start_matches(is_space);
+    let off = ptext.len() - t.len();
+    let c = t.chars().next()?;
+    if !is_double(c) {
+        return None;
+    }
+    let rest = &t[c.len_utf8()..];
+    let label_end = rest.find(':')?;
+    let label = &rest[..label_end];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (2..=30).contains(&label.len())
+        && letters >= 2
+        && label.split(' ').count() <= 3
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'');
+    (ok && !rest[..label_end + 1].contains(is_double)).then_some(off)
+}
+
 fn trim_content(text: &str, start: usize, end: usize) -> (usize, usize) {
     if start >= end {
         return (start, start);
@@ -175,6 +199,12 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
             // The reopening mark belongs to the content.
             skip_first_open = opens_with_mark(ptext).map(|off| p.start + off);
         }
+        let label_mark = transcript_label_mark(ptext).map(|off| p.start + off);
+        if label_mark.is_some() {
+            // A stray mark before a speaker label closes nothing and carries nothing.
+            open = None;
+            skip_first_open = None;
+        }
         let mut spans_here: Vec<(usize, usize)> = Vec::new();
         let bytes = ptext.as_bytes();
         let mut i = 0;
@@ -197,6 +227,9 @@ pub fn pair_marks(article: &Article) -> Vec<MarkSpan> {
                 (c0, c0.len_utf8())
             };
             i += w;
+            if Some(abs) == label_mark {
+                continue;
+            }
             if is_double(c) && Some(abs) != skip_first_open {
                 let role = double_role(c, prev, next);
                 match (open, role) {

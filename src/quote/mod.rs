@@ -422,6 +422,12 @@ fn transcript_turn(
     a: usize,
 ) -> Option<(Quote, Option<usize>)> {
     let para = toks[a].para;
+    // A stray mark before the label (see `marks::transcript_label_mark`).
+    let a = if matches!(toks[a].kind, Kind::Punct('"' | '“' | '”')) && a + 1 < toks.len() {
+        a + 1
+    } else {
+        a
+    };
     let mut k = a;
     while k < toks.len() && k < a + 3 && toks[k].is_word() && toks[k].para == para {
         let w = &text[toks[k].start..toks[k].end];
@@ -441,7 +447,27 @@ fn transcript_turn(
     if words < 3 {
         return None;
     }
-    let np = speakers::analyze(text, &toks[a..k])?;
+    let mut np = speakers::analyze(text, &toks[a..k])?;
+    // The label is in capitals, which the analyser reads as an acronym ("NATO"): a transcript
+    // label is a person's surname, looked up in title case ("WALLACE" → "Wallace").
+    if let Np::Name { name, org, .. } = &mut np {
+        let lower = name.to_lowercase();
+        if *org && lexicon::state_name(&lower).is_none() {
+            *org = false;
+            *name = name
+                .split(' ')
+                .map(|w| {
+                    let mut cs = w.chars();
+                    cs.next().map_or(String::new(), |f| {
+                        f.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
     if !matches!(np, Np::Name { org: false, .. }) {
         return None;
     }
