@@ -316,3 +316,15 @@ fn dump() {
         }
     }
 }
+
+/// A labelled date line ("Date: …") is page furniture and is left out of the body, but its date is
+/// still the article's: the date rule runs before the boilerplate rules.
+#[test]
+fn labelled_date_line_gives_the_date() {
+    let a = parse("Date: March 3, 2023\n\nCategory: Harbour News\n\nThe ferry to Holm Island will run twice a day from April, the port authority said.");
+    assert_eq!(a.published, Some(date(2023, 3, 3)));
+    assert_eq!(
+        paras(&a),
+        vec!["The ferry to Holm Island will run twice a day from April, the port authority said."]
+    );
+}

@@ -152,9 +152,8 @@ pub fn parse_text(text: String) -> Article {
             }
             continue;
         }
-        if boilerplate::is_boilerplate(s).is_some() {
-            continue;
-        }
+        // Date lines first: a labelled one ("Date: June 3, 2024") is also boilerplate, but its
+        // date is the article's.
         if let Some((d, is_update)) = boilerplate::date_line(s) {
             let slot = if is_update {
                 &mut updated
@@ -162,6 +161,9 @@ pub fn parse_text(text: String) -> Article {
                 &mut published
             };
             slot.get_or_insert(d);
+            continue;
+        }
+        if boilerplate::is_boilerplate(s).is_some() {
             continue;
         }
         if let Some(main) = main_script {
