@@ -614,7 +614,12 @@ pub fn passage_documents(
         doc.add_u64(fields.article_id, article_id);
         doc.add_text(fields.file, file_key);
         doc.add_text(fields.kind, kind);
-        doc.add_u64(fields.passage_key, passage_key(text));
+        let key = passage_key(text);
+        doc.add_u64(fields.passage_key, key);
+        doc.add_u64(
+            fields.passage_bucket,
+            crate::index::schema::passage_bucket(key),
+        );
         doc.add_text(text_field, text);
         doc.add_text(fields.path, &article.path);
         doc.add_u64(fields.line, line_of(start));

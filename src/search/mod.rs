@@ -10,9 +10,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::schema::Value;
-use tantivy::{DocAddress, Order, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Order, TantivyDocument};
 
-use crate::index::schema::{facet_key, hex_id, parse_hex_id, FILE_KIND, NARRATION_KIND};
+use crate::index::schema::{
+    facet_key, hex_id, parse_hex_id, passage_bucket, FILE_KIND, NARRATION_KIND,
+};
 use crate::index::{Fields, IdColumns, PassageIds, PassageIndex};
 pub use filters::{parse_date_bound, DateBound, Filters, KindFilter};
 
@@ -123,25 +125,23 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     // Grouping keys come from a fast field: no stored document is loaded for a candidate that
     // turns out to be a copy of a better one.
     let mut ids = IdReader::new(&searcher);
-    let mut groups: Vec<(f32, u64, DocAddress)> = Vec::new();
+    let mut groups: Vec<(f32, u64)> = Vec::new();
     for (score, address) in addresses {
         let key = ids.of(address)?.passage_key;
-        if !groups.iter().any(|(_, k, _)| *k == key) {
-            groups.push((score, key, address));
+        if !groups.iter().any(|(_, k)| *k == key) {
+            groups.push((score, key));
         }
     }
     let mut analyzer = crate::index::schema::news_analyzer();
     let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
     let mut hits = Vec::new();
-    for (i, (score, key, address)) in groups
+    for (i, (score, key)) in groups
         .into_iter()
         .enumerate()
         .skip(request.offset)
         .take(request.limit.max(1))
     {
-        let best: TantivyDocument = searcher.doc(address)?;
-        let best_text = hit_from_doc(fields, &best, ids.of(address)?).text;
-        let mut carriers = carriers_of(&searcher, fields, key, &best_text)?;
+        let mut carriers = carriers_of(&searcher, fields, key)?;
         if carriers.is_empty() {
             continue;
         }
@@ -192,59 +192,33 @@ impl<'a> IdReader<'a> {
     }
 }
 
-/// The passages whose grouping key is `key`, given the text of one of them.
-///
-/// The key is not an indexed term (a million unique terms cost 19 MB and indexing time on
-/// allsides): every passage with the key has the same first twelve words (see
-/// `writer::passage_key`), so a conjunction of those words, analyzed as the text fields are, over
-/// `text` or `quote` finds every candidate, and the key's fast-field column keeps the right ones.
+/// The passages whose grouping key is `key`: those of its bucket (an indexed term, see
+/// `Fields::passage_bucket`) whose full key, read from the fast field, is `key`.
 fn with_key(
     searcher: &tantivy::Searcher,
     fields: &Fields,
     key: u64,
-    text: &str,
 ) -> Result<Vec<DocAddress>, SearchError> {
-    let mut analyzer = crate::index::schema::news_analyzer();
-    let first_words: String = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut words: Vec<String> = Vec::new();
-    let mut stream = analyzer.token_stream(&first_words);
-    while stream.advance() {
-        if !words.contains(&stream.token().text) {
-            words.push(stream.token().text.clone());
-        }
-    }
-    let per_field = |field| -> Box<dyn tantivy::query::Query> {
-        let all = words
-            .iter()
-            .map(|w| {
-                let term: Box<dyn tantivy::query::Query> =
-                    Box::new(tantivy::query::TermQuery::new(
-                        tantivy::Term::from_field_text(field, w),
-                        tantivy::schema::IndexRecordOption::Basic,
-                    ));
-                (tantivy::query::Occur::Must, term)
-            })
-            .collect();
-        Box::new(tantivy::query::BooleanQuery::new(all))
-    };
-    let query: Box<dyn tantivy::query::Query> = if words.is_empty() {
-        Box::new(tantivy::query::AllQuery)
-    } else {
-        Box::new(tantivy::query::BooleanQuery::new(vec![
-            (tantivy::query::Occur::Should, per_field(fields.text)),
-            (tantivy::query::Occur::Should, per_field(fields.quote)),
-        ]))
-    };
-    let mut ids = IdReader::new(searcher);
+    let query = tantivy::query::TermQuery::new(
+        tantivy::Term::from_field_u64(fields.passage_bucket, passage_bucket(key)),
+        tantivy::schema::IndexRecordOption::Basic,
+    );
+    // The bucket's passages are walked segment by segment with the key column at hand.
+    let weight = tantivy::query::Query::weight(
+        &query,
+        tantivy::query::EnableScoring::disabled_from_searcher(searcher),
+    )?;
     let mut found = Vec::new();
-    for address in searcher.search(&*query, &DocSetCollector)? {
-        if ids.of(address)?.passage_key == key {
-            found.push(address);
+    for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let keys = segment.fast_fields().u64("passage_key")?;
+        let alive = segment.alive_bitset();
+        let mut scorer = weight.scorer(segment, 1.0)?;
+        let mut doc = scorer.doc();
+        while doc != tantivy::TERMINATED {
+            if keys.first(doc) == Some(key) && alive.is_none_or(|a| a.is_alive(doc)) {
+                found.push(DocAddress::new(segment_ord as u32, doc));
+            }
+            doc = scorer.advance();
         }
     }
     found.sort();
@@ -262,9 +236,8 @@ fn carriers_of(
     searcher: &tantivy::Searcher,
     fields: &Fields,
     key: u64,
-    words: &str,
 ) -> Result<Vec<Hit>, SearchError> {
-    let mut addresses = with_key(searcher, fields, key, words)?;
+    let mut addresses = with_key(searcher, fields, key)?;
     if addresses.len() > MAX_CARRIERS {
         let mut dated = Vec::with_capacity(addresses.len());
         for address in addresses {
