@@ -33,8 +33,23 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("newsquote: {e:#}");
+            eprintln!("newsquote: {}", one_line(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes on one line, `: `-separated, each said once: a message that already
+/// quotes its cause (thiserror's `#[error("index error: {0}")]` on a `#[from]` field) is not
+/// followed by the cause again, which `{:#}` would print ("index error: X: X").
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
 }

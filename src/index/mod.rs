@@ -31,6 +31,12 @@ pub enum IndexError {
     Locked(String),
     #[error("{0}: {1}")]
     Path(String, String),
+    /// Writing or committing failed (a full disk, most often): nothing after the last successful
+    /// commit is kept, and the index opens and answers from that commit.
+    #[error(
+        "{0}: writing the index failed: {1}; the index keeps its last commit, run the same command again once this is fixed"
+    )]
+    Write(String, String),
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
 }
@@ -69,6 +75,23 @@ impl IdColumns {
             passage_key: self.passage_key.first(doc).unwrap_or(0),
             article_id: self.article_id.first(doc).unwrap_or(0),
         }
+    }
+}
+
+impl IndexError {
+    /// A [`IndexError::Write`] for the index in `dir`; an I/O error is named by the system's own
+    /// words ("No space left on device (os error 28)") rather than Tantivy's wrapper (its document
+    /// store reports I/O errors as `InternalError` with the I/O error's text).
+    pub fn write(dir: &str, error: tantivy::TantivyError) -> IndexError {
+        let reason = match &error {
+            tantivy::TantivyError::IoError(io) => io.to_string(),
+            tantivy::TantivyError::InternalError(text) => text.clone(),
+            tantivy::TantivyError::OpenWriteError(
+                tantivy::directory::error::OpenWriteError::IoError { io_error, .. },
+            ) => io_error.to_string(),
+            other => other.to_string(),
+        };
+        IndexError::Write(dir.to_string(), reason)
     }
 }
 

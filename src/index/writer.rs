@@ -119,7 +119,8 @@ struct Counters {
 /// the given folders have their passages deleted. `on_warning` gets one line per problem file;
 /// `on_total` the number of files to look at once known, `on_progress` 1 for each file read.
 /// Nothing is committed when nothing changed. Errors: [`IndexError::Locked`] when another process
-/// writes to the index, or a Tantivy error during a commit (the previous commit stays intact).
+/// writes to the index; [`IndexError::Write`] when writing a segment or a commit failed (a full
+/// disk): the index keeps its last successful commit and the next run redoes the rest.
 pub fn index_paths(
     index: &PassageIndex,
     paths: &[PathBuf],
@@ -287,7 +288,7 @@ pub fn index_paths(
             });
     });
     if let Some(e) = failure.into_inner().unwrap() {
-        return Err(e.into());
+        return Err(abandon(writer.into_inner().unwrap(), &index.dir, e));
     }
     summary.indexed = counters.indexed.load(Ordering::Relaxed);
     summary.unchanged += counters.unchanged.load(Ordering::Relaxed);
@@ -302,13 +303,41 @@ pub fn index_paths(
     let mut writer = writer.into_inner().unwrap();
     let changed = summary.indexed > 0 || summary.removed > 0 || summary.skipped > 0;
     if changed || summary.commits > 0 {
-        commit(&mut writer)?;
+        if let Err(e) = commit(&mut writer) {
+            return Err(abandon(writer, &index.dir, e));
+        }
         summary.commits += 1;
     } else {
         writer.rollback()?;
     }
     writer.wait_merging_threads()?;
     Ok(summary)
+}
+
+/// Ends a run after a write error (`first`, the first one seen) and returns the error to report:
+/// nothing more is committed, and the index is left as its last commit left it.
+///
+/// After a worker thread of Tantivy failed (a full disk, a file size limit), `add_document` only
+/// says "the index writer was killed"; the worker's own error comes out when its thread is joined,
+/// which `prepare_commit` does, so that error is reported when there is one. A commit that could
+/// still be prepared is dropped with the writer. Then, best effort, the files this run wrote are
+/// deleted, which gives back the space they took: through a freshly opened index, whose garbage
+/// collection keeps exactly the last commit's segments (the writer's own index still counts the
+/// segments of this run as alive while any of its threads holds one, so it would keep some).
+fn abandon(
+    mut writer: IndexWriter<TantivyDocument>,
+    index_dir: &Path,
+    first: tantivy::TantivyError,
+) -> IndexError {
+    let cause = writer.prepare_commit().err().unwrap_or(first);
+    // Dropping the writer joins its threads and releases the index lock.
+    drop(writer);
+    if let Ok(index) = tantivy::Index::open_in_dir(index_dir) {
+        if let Ok(w) = index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
+            let _ = w.garbage_collect_files().wait();
+        }
+    }
+    IndexError::write(&index_dir.display().to_string(), cause)
 }
 
 fn commit(writer: &mut IndexWriter<TantivyDocument>) -> tantivy::Result<()> {
