@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Build the fuzz targets and run each for SECONDS (default 600), all at once, under nice 19.
+# Build the fuzz targets and run each for SECONDS (default 600), one after the other, under nice 19.
+# One at a time because the machine is shared: two fuzzers at once each get half a core and the
+# wall-clock minutes stop meaning fuzzing minutes.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]
 #
@@ -24,9 +26,12 @@ for t in $targets; do
     [ "$t" = html_reader ] && max_len=65536
     nice -n 19 "$bin/$t" "corpus/$t" -artifact_prefix="artifacts/$t/" -max_total_time="$secs" \
         -timeout=5 -rss_limit_mb=2048 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -max_len=$max_len -print_final_stats=1 \
-        > "artifacts/$t.log" 2>&1 &
+        > "artifacts/$t.log" 2>&1 || echo "$t: libFuzzer exited $?"
 done
-wait
 for t in $targets; do
-    echo "== $t"; grep -E "stat::number_of_executed_units|stat::peak_rss|Done|ERROR|SUMMARY|Test unit written" "artifacts/$t.log" || true
+    # Fork mode prints no final stats from the parent: its last "#EXECS: ... corp: N ... oom/timeout/crash"
+    # line is the summary.
+    echo "== $t ($(ls "corpus/$t" | wc -l) corpus files)"
+    grep -E "^#[0-9]+:" "artifacts/$t.log" | tail -1
+    grep -E "ERROR|SUMMARY|Test unit written|exiting" "artifacts/$t.log" || true
 done
