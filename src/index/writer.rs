@@ -324,6 +324,8 @@ pub fn index_paths(
 /// deleted, which gives back the space they took: through a freshly opened index, whose garbage
 /// collection keeps exactly the last commit's segments (the writer's own index still counts the
 /// segments of this run as alive while any of its threads holds one, so it would keep some).
+/// Files that a worker thread left running by the failed `prepare_commit` writes after that are
+/// left to the next successful commit's garbage collection.
 fn abandon(
     mut writer: IndexWriter<TantivyDocument>,
     index_dir: &Path,
