@@ -106,17 +106,25 @@ fn search_and_second_index_during_an_index_run() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until the background run holds the writer lock (or has finished).
-    let lock = dir.path().join("idx/.tantivy-writer.lock");
+    // Wait until the background run holds the writer lock (or has finished): until a file appears
+    // in the index folder, which only the lock holder writes (segment files). Probing by taking
+    // the lock ourselves was racy: a probe holding it at the moment the background run started
+    // made that run fail with "locked".
+    let files = |p: &Path| -> Vec<_> {
+        std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    };
+    let idx = dir.path().join("idx");
+    let files_before = files(&idx);
     let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(20) && child.try_wait().unwrap().is_none() {
-        let index = Index::open_in_dir(dir.path().join("idx")).unwrap();
-        if index.writer::<TantivyDocument>(15_000_000).is_err() {
-            break;
-        }
+    while started.elapsed() < Duration::from_secs(20)
+        && child.try_wait().unwrap().is_none()
+        && files(&idx).iter().all(|f| files_before.contains(f))
+    {
         std::thread::sleep(Duration::from_millis(20));
     }
-    let _ = lock;
 
     let second = newsquote(&["index", "in", "--index", "idx"], dir.path());
     let search = newsquote(
