@@ -193,3 +193,79 @@ fn newspaper_keeps_its_article() {
     );
     assert_speaker(&qs, "the talking points", Some("The Corvia Post"));
 }
+
+#[test]
+fn agency_quoted_someone_as_saying() {
+    // The medium relays; the person it quotes is the speaker.
+    let qs = quotes(
+        "General Tovan Reyk ordered the drill on Tuesday.\n\
+         \"The drill is the first step of our operation,\" the state agency KTNA quoted Reyk as \
+         saying.\n",
+    );
+    assert_speaker(&qs, "The drill is the first step", Some("Tovan Reyk"));
+    let m = qs[0].mention.as_ref().unwrap();
+    assert_eq!(m.text, "Reyk");
+}
+
+#[test]
+fn outlet_cited_a_named_website() {
+    let qs = quotes(
+        "\"The attack was carried out by one of our fighters,\" Corvia Wire cited the Vastra, \
+         Front-affiliated website.\n",
+    );
+    assert_speaker(&qs, "The attack was carried out", Some("Vastra"));
+}
+
+#[test]
+fn appositive_name_after_a_role_noun() {
+    let qs = quotes(
+        "The head of the Green Party, Lena Ostrov, voiced opposition, calling the plan \
+         \"reckless and unnecessary\".\n\
+         Nadia Brek, the head of the Harbour Party, called the vote \"crazy\".\n",
+    );
+    assert_speaker(&qs, "the plan \"reckless", Some("Lena Ostrov"));
+}
+
+#[test]
+fn named_person_and_other_officials() {
+    let qs = quotes(
+        "Senator Pavel Droz wrote that the report settled nothing.\n\
+         Droz and other senior officials said that they expected more pressure on Estovia.\n",
+    );
+    assert_speaker(&qs, "they expected more pressure", Some("Pavel Droz"));
+}
+
+#[test]
+fn statement_issued_by_an_organisation() {
+    let qs = quotes(
+        "According to a statement issued by the Harbour Authority early Saturday, \"the \
+         leaders affirmed that the new rules were necessary.\"\n",
+    );
+    assert_speaker(&qs, "the leaders affirmed", Some("Harbour Authority"));
+}
+
+#[test]
+fn it_refers_to_the_organisation_that_is_the_sentence_subject() {
+    // "it" is the state that opens the sentence, not the one that spoke last.
+    let qs = quotes(
+        "Estovia said on Monday it would impose new sanctions on Norland.\n\
+         The Norland Foreign Ministry has condemned the sanctions, but it said it was open to \
+         talks with Estovia.\n",
+    );
+    assert_speaker(&qs, "it would impose new sanctions", Some("Estovia"));
+    assert_speaker(
+        &qs,
+        "it was open to talks",
+        Some("Norland Foreign Ministry"),
+    );
+}
+
+#[test]
+fn ministry_said_in_a_statement_then_the_statement() {
+    let qs = quotes(
+        "The Harbour Ministry said in a statement that the port would reopen in May.\n\
+         Ferries will resume their routes, the statement said.\n",
+    );
+    assert_speaker(&qs, "the port would reopen", Some("Harbour Ministry"));
+    assert_speaker(&qs, "Ferries will resume", Some("Harbour Ministry"));
+}

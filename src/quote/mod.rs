@@ -163,6 +163,10 @@ pub fn extract_quotes_with(article: &Article, options: &ExtractOptions) -> Vec<Q
         let claims = frames::sentence_claims(text, &toks, &spans, a, b);
         if claims.iter().all(|c| c.floating) {
             note_subject(text, &toks, a, b, &mut reg);
+        } else {
+            // "North Korea has slammed …, but it said …": the sentence's own subject is what a
+            // later "it" in it refers to.
+            note_org_subject(text, &toks, a, b, &mut reg);
         }
         for c in claims {
             if c.floating {
@@ -189,11 +193,12 @@ pub fn extract_quotes_with(article: &Article, options: &ExtractOptions) -> Vec<Q
                 continue;
             }
             let Some((ns, ne)) = c.np else { continue };
+            let ((ms, me), (ns, ne)) = refine_np(text, &toks, (ns, ne), c.cue, b);
             let np_toks = &toks[ns..ne];
             let mention = Mention {
-                text: text[np_toks[0].start..np_toks[np_toks.len() - 1].end].to_string(),
-                start: np_toks[0].start,
-                end: np_toks[np_toks.len() - 1].end,
+                text: text[toks[ms].start..toks[me - 1].end].to_string(),
+                start: toks[ms].start,
+                end: toks[me - 1].end,
             };
             let resolved = match speakers::analyze(text, np_toks) {
                 Some(np) => {
@@ -217,6 +222,16 @@ pub fn extract_quotes_with(article: &Article, options: &ExtractOptions) -> Vec<Q
                 }
                 None => Resolved::default(),
             };
+            if let (Some(id), Some((_, ce))) = (resolved.entity, c.cue) {
+                // "the ministry said in a statement": a later "the statement" is the ministry's.
+                let after = text[ce..].trim_start();
+                if ["in a statement", "in its statement", "in a joint statement"]
+                    .iter()
+                    .any(|p| after.starts_with(p))
+                {
+                    reg.note_document(ce, id);
+                }
+            }
             let cue = c.cue.map(|(s, e)| text[s..e].to_string());
             ctx = Some(Context {
                 resolved: resolved.clone(),
@@ -304,6 +319,127 @@ fn aliases(e: &speakers::Entity, canonical: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The speaker phrase a tag really names, and the words the mention covers, as token ranges
+/// `((mention start, end), (phrase start, end))`, where the phrase the tag parser found is only
+/// part of it:
+/// - "KCNA quoted Kim as saying", "Reuters cited the Amaq website": the quoted source is the
+///   speaker, the medium only relays (speakers guidelines, media layers);
+/// - "The head of the Labour group, Edwin Morrow, said": the appositive name after a role noun;
+/// - "Morrow and other senior officials said": the named person of a group;
+/// - "a statement issued by the White House": the document's issuer.
+///
+/// Patterns checked on the speakers dev set; each has a test in tests/quote_speakers.rs.
+fn refine_np(
+    text: &str,
+    toks: &[Tok],
+    (ns, ne): (usize, usize),
+    cue: Option<(usize, usize)>,
+    b: usize,
+) -> ((usize, usize), (usize, usize)) {
+    let keep = ((ns, ne), (ns, ne));
+    let np = speakers::analyze(text, &toks[ns..ne]);
+    let cap_word = |t: &Tok| t.is_word() && t.cap && !t.has(lexicon::class::STOP);
+    // Relaying cue: the object is the speaker.
+    if let Some((cs, ce)) = cue {
+        let ci = toks.partition_point(|t| t.start < cs);
+        let cw = toks.get(ci).map(|t| &*t.lower);
+        if ci >= ne
+            && text[cs..ce].split_whitespace().count() == 1
+            && matches!(cw, Some("quoted" | "cited"))
+        {
+            let os = ci + 1;
+            let mut oe = os;
+            while oe < b && toks[oe].is_word() && toks[oe].lower != "as" {
+                oe += 1;
+            }
+            let obj = &toks[os..oe];
+            if !obj.is_empty() && obj.iter().any(cap_word) {
+                if let Some(speakers::Np::Name { .. } | speakers::Np::Role { .. }) =
+                    speakers::analyze(text, obj)
+                {
+                    return ((os, oe), (os, oe));
+                }
+            }
+        }
+    }
+    // "a statement issued by the White House (early Saturday)".
+    if !matches!(np, Some(speakers::Np::Name { .. })) {
+        for j in ns..(ns + 3).min(ne) {
+            if let Some(r) = speakers::document_author_in(toks, ne, j) {
+                return ((ns, ne), r);
+            }
+        }
+    }
+    match np {
+        Some(speakers::Np::Role { .. }) => {
+            // "The head of the Labour group, Edwin Morrow, said".
+            let mut k = ne;
+            if k < b && toks[k].lower == "of" {
+                k += 1;
+                while k < b && k < ne + 9 && toks[k].is_word() {
+                    k += 1;
+                }
+            }
+            if k + 1 < b && toks[k].is_punct(',') && cap_word(&toks[k + 1]) {
+                let s = k + 1;
+                let mut e = s;
+                while e < b
+                    && toks[e].is_word()
+                    && (toks[e].cap || toks[e].has(lexicon::class::PARTICLE))
+                {
+                    e += 1;
+                }
+                let closed = e < b && toks[e].is_punct(',')
+                    || cue.is_some_and(|(cs, _)| e < b && toks[e].start == cs);
+                if e - s >= 2 && closed {
+                    if let Some(speakers::Np::Name { org: false, .. }) =
+                        speakers::analyze(text, &toks[s..e])
+                    {
+                        return ((ns, e), (s, e));
+                    }
+                }
+            }
+            // "Morrow and other senior officials said".
+            if toks[ns..ne].iter().any(|t| t.lower == "other")
+                && ns >= 2
+                && toks[ns - 1].lower == "and"
+                && cap_word(&toks[ns - 2])
+            {
+                let e = ns - 1;
+                let mut s = e;
+                while s > 0
+                    && toks[s - 1].is_word()
+                    && (toks[s - 1].cap || toks[s - 1].has(lexicon::class::PARTICLE))
+                {
+                    s -= 1;
+                }
+                if let Some(speakers::Np::Name { .. }) = speakers::analyze(text, &toks[s..e]) {
+                    return ((s, ne), (s, e));
+                }
+            }
+            keep
+        }
+        _ => keep,
+    }
+}
+
+/// Records an organisation or state at the start of a sentence as the latest subject, for "it".
+fn note_org_subject(text: &str, toks: &[Tok], a: usize, b: usize, reg: &mut Registry) {
+    let mut e = a;
+    if e < b && toks[e].lower == "the" {
+        e += 1;
+    }
+    let s = e;
+    while e < b && e < s + 6 && toks[e].is_word() && toks[e].cap && !toks[e].is_possessive() {
+        e += 1;
+    }
+    // The name must be followed by a verb, not be part of a longer noun phrase.
+    if e == s || e >= b || !toks[e].is_word() || toks[e].cap || toks[s].has(lexicon::class::STOP) {
+        return;
+    }
+    reg.note_org_subject(text, &toks[s..e], toks[s].start);
 }
 
 /// Records the sentence's subject (a name at its start) for pronoun resolution.

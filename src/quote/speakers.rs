@@ -135,7 +135,7 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     }
     // An organisation's name keeps its capitalised descriptive words: "National Aerospace
     // Development Administration", "Foreign Ministry" (titles only before a person's name).
-    if k < n && toks[k..].iter().any(|t| t.has(class::ORG)) {
+    if k < n && toks[n - 1].has(class::ORG) && !toks[n - 1].is_possessive() {
         while k > 0
             && toks[k - 1].is_word()
             && toks[k - 1].cap
@@ -355,6 +355,17 @@ fn document_author(toks: &[Tok], a: usize, b: usize, j: usize) -> Option<(usize,
         k += 1;
     }
     (k > s).then_some((s, k))
+}
+
+/// [`document_author`] for a speaker phrase: the token range of the issuer named after a
+/// document noun at token `j` before `b` ("a statement issued by the White House").
+pub fn document_author_in(toks: &[Tok], b: usize, j: usize) -> Option<(usize, usize)> {
+    let t = &toks[j];
+    if !t.is_word() || t.cap || !is_document_noun(&t.lower) {
+        return None;
+    }
+    // Only the issuer written after the noun: before it, a name is the phrase's own head.
+    document_author(toks, j, b, j).filter(|&(s, _)| s > j)
 }
 
 /// An all-capital short form of two to six letters ("KCTV", "NADA").
@@ -835,6 +846,14 @@ impl Registry {
         (pos.saturating_sub(last) < 1500).then_some(id)
     }
 
+    /// Records an organisation or state named at the start of a sentence as its subject, so
+    /// that "it" later in the sentence or the next refers to it.
+    pub fn note_org_subject(&mut self, text: &str, toks: &[Tok], pos: usize) {
+        if let Some(np @ Np::Name { org: true, .. }) = analyze(text, toks) {
+            self.resolve(&np, pos);
+        }
+    }
+
     /// Sets the gender of an entity when still unknown (from "Kim, for his part," or a
     /// content clause opening with "she").
     pub fn hint_gender(&mut self, id: usize, g: Gender) {
@@ -1242,7 +1261,16 @@ fn appositive_roles(toks: &[Tok], from: usize, to: usize) -> Vec<String> {
     if j < to && toks[j].has(class::DET) {
         j += 1;
     } else {
-        return out;
+        // "Reuters cited the Amaq, IS-affiliated website.": without an article only a short
+        // description that ends the sentence.
+        let mut e = j;
+        while e < to && e < from + 3 && toks[e].is_word() {
+            e += 1;
+        }
+        let ends = e == to || toks[e].is_punct('.');
+        if !ends || e == j || !toks[e - 1].has(class::ROLE) || toks[e - 1].cap {
+            return out;
+        }
     }
     while j < to && j < from + 6 && toks[j].is_word() {
         let t = &toks[j];
