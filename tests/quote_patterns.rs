@@ -875,3 +875,44 @@ fn transcript_turns_with_a_stray_mark_before_the_label() {
         ]
     );
 }
+
+#[test]
+fn auxiliaries_and_relative_pronouns_before_the_cue() {
+    assert_eq!(
+        table("The ferry was run by a captain who said the engine had failed twice."),
+        [row(
+            "the engine had failed twice",
+            Indirect,
+            None,
+            Some("who"),
+            Some("said")
+        )]
+    );
+    let t = "Mayor Ilse Varga has said about 20 families have asked for help.\n\nThe budget rests on new tolls, which Varga said were needed to keep the bridge open.\n\nThe harbour is run by Odo Brand, who in 2019 said the port would double in size.";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "about 20 families have asked for help",
+                Indirect,
+                Some("Ilse Varga"),
+                Some("Mayor Ilse Varga"),
+                Some("said")
+            ),
+            row(
+                "were needed to keep the bridge open",
+                Indirect,
+                Some("Ilse Varga"),
+                Some("Varga"),
+                Some("said")
+            ),
+            row(
+                "the port would double in size",
+                Indirect,
+                Some("Odo Brand"),
+                Some("Odo Brand"),
+                Some("said")
+            ),
+        ]
+    );
+}

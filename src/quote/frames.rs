@@ -376,6 +376,11 @@ fn time_phrase_before(toks: &[Tok], a: usize, e: usize) -> Option<usize> {
     if weekday && w1 == "on" {
         return Some(2);
     }
+    // "who in 2010 said"
+    let year = w2.len() == 4 && w2.bytes().all(|b| b.is_ascii_digit());
+    if year && w1 == "in" {
+        return Some(2);
+    }
     None
 }
 
@@ -391,6 +396,16 @@ fn subject_left(
     let mut e = cs;
     loop {
         if e > a && toks[e - 1].is_word() && toks[e - 1].has(class::ADVERB) && !toks[e - 1].cap {
+            e -= 1;
+        } else if e > a + 1
+            && toks[e - 1].is_word()
+            && !toks[e - 1].cap
+            && matches!(
+                lw(&toks[e - 1]),
+                "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
+            )
+        {
+            // "McAuliffe has said", "they have complained", "she had also told".
             e -= 1;
         } else if let Some(n) = time_phrase_before(toks, a, e) {
             // "Wells Fargo this month announced", "Sanders on Tuesday said".
@@ -870,6 +885,11 @@ fn content(
     );
     // "said no" alone or "said no to …" is a refusal, but "said no decision had been made"
     // is content.
+    // "said about 20 people …": "about" before a number is a quantity, not a topic.
+    let bad_start = bad_start
+        && !(matches!(first, "about" | "over" | "under")
+            && s + 1 < e
+            && toks[s + 1].lower.starts_with(|c: char| c.is_ascii_digit()));
     let refusal = first == "no"
         && (s + 1 >= e || !toks[s + 1].is_word() || matches!(lw(&toks[s + 1]), "to" | "one's"));
     // After "that" the content is a clause whatever its first word ("noted that, like him,
@@ -892,7 +912,27 @@ fn subject_position(toks: &[Tok], run: usize, ns: usize) -> bool {
     if ns <= run {
         return true;
     }
+    // A relative clause opens a subject position: "an architect who said …", "donations,
+    // which he said were …".
+    if toks[ns].is_word() && matches!(lw(&toks[ns]), "who" | "which") {
+        return true;
+    }
+    // The antecedent of ", who said" (see `np_left`) stands anywhere in the sentence.
+    let mut k = ns;
+    while k < toks.len() && k < ns + 8 && toks[k].is_word() && toks[k].cap {
+        k += 1;
+    }
+    if k + 1 < toks.len()
+        && toks[k].is_punct(',')
+        && toks[k + 1].is_word()
+        && matches!(lw(&toks[k + 1]), "who" | "which")
+    {
+        return true;
+    }
     let p = &toks[ns - 1];
+    if p.is_word() && matches!(lw(p), "which" | "who" | "whom") {
+        return true;
+    }
     match p.kind {
         Kind::Punct(',' | '—' | '–' | ';' | ':' | '(' | '/' | '-') => true,
         Kind::Word => {
