@@ -126,10 +126,10 @@ fn polnear_dev_floor() {
     let Some(r) = score(&sh, &sh.join("eval/polnear/dev.jsonl"), &pred) else {
         return;
     };
-    at_least(&r, "direct_mixed", "f1", 0.67);
-    at_least(&r, "direct_mixed", "exact_f1", 0.36);
+    at_least(&r, "direct_mixed", "f1", 0.72);
+    at_least(&r, "direct_mixed", "exact_f1", 0.40);
     at_least(&r, "direct_mixed", "mention_acc", 0.94);
-    at_least(&r, "indirect", "f1", 0.58);
+    at_least(&r, "indirect", "f1", 0.68);
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn speakers_dev_floor() {
     let Some(r) = score(&sh, &sh.join("eval/speakers/dev.jsonl"), &pred) else {
         return;
     };
-    at_least(&r, "all", "resolved_exact", 0.82);
-    at_least(&r, "direct_mixed", "f1", 0.73);
-    at_least(&r, "indirect", "f1", 0.70);
+    at_least(&r, "all", "resolved_exact", 0.93);
+    at_least(&r, "direct_mixed", "f1", 0.79);
+    at_least(&r, "indirect", "f1", 0.77);
 }

@@ -1378,7 +1378,8 @@ pub fn sentence_claims(
                 && toks[cs + 1].is_word()
                 && !toks[cs + 1].cap
                 && !toks[cs + 1].has(class::DET);
-            if !(cs < b && toks[cs].is_quote()) && !pronoun_clause {
+            let quote_next = cs < b && toks[cs].is_quote();
+            if !(quote_next || pronoun_clause) {
                 continue;
             }
         }

@@ -513,8 +513,12 @@ fn signature_line(
         if rest > 6 || (k..k + rest).any(|m| toks[m].is_quote()) {
             return None;
         }
-    } else if in_para(k) && !(toks[k].is_punct('.') && !in_para(k + 1)) {
-        return None;
+    } else if in_para(k) {
+        // Only a final period may follow the name.
+        let final_period = toks[k].is_punct('.') && !in_para(k + 1);
+        if !final_period {
+            return None;
+        }
     }
     let np = speakers::analyze(text, &toks[ns..ne])?;
     if !matches!(np, Np::Name { .. }) {
