@@ -111,7 +111,9 @@ words          all words must occur (stemmed: \"talks\" finds \"talk\")\n  \
 \"a phrase\"     the words next to each other\n  \
 -word          exclude a word;  a AND NOT b  works too\n  \
 a OR b         either word\n  \
-field:word     search one field: text, quote, title\n\n\
+field:word     search one field: text (narration), quote, title (headline words)\n\n\
+A plain-words query that finds nothing because a word is misspelt (\"Putn\", \"tarrifs\") is run\n\
+again with the nearest common spelling, and a note on stderr says which word was read how.\n\n\
 Examples:\n  newsquote search '\"strategic partnership\"'\n  newsquote search sanctions --speaker putin --since 2024\n  newsquote search ceasefire --kind quote --sort date --json")]
 pub struct SearchArgs {
     /// The query (see below). Use "*" to list everything the filters allow.
@@ -264,7 +266,25 @@ pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
         offset: args.offset,
         snippet_chars: 240,
     };
-    let found = search::search(&passage_index, &request)?;
+    let answer = search::search_forgiving(&passage_index, &request)?;
+    if !answer.respelled.is_empty() {
+        eprintln!(
+            "note: nothing matched {}; showing passages for the nearest common spelling: {}",
+            answer
+                .respelled
+                .iter()
+                .map(|r| format!("\"{}\"", r.typed))
+                .collect::<Vec<_>>()
+                .join(", "),
+            answer
+                .respelled
+                .iter()
+                .map(|r| format!("{} → {}", r.typed, r.indexed))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let found = answer.hits;
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     for hit in &found {

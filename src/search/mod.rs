@@ -101,8 +101,63 @@ pub struct Carrier {
 /// [`query::parse_user_query`].
 pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>, SearchError> {
     let searcher = index.searcher()?;
-    let fields = &index.fields;
     let text_query = query::parse_user_query(index, &request.query)?;
+    ranked(index, &searcher, text_query, request)
+}
+
+/// What [`search_forgiving`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Answer {
+    pub hits: Vec<Hit>,
+    /// The words of the query that no passage holds and the indexed words read in their place
+    /// (see [`query::respelled_query`]); empty when the query was taken as typed.
+    pub respelled: Vec<query::Respelling>,
+}
+
+/// Like [`search`], but a plain-words query that finds nothing because of a misspelt word is run
+/// again with the nearest indexed spelling; [`Answer::respelled`] says which words were read
+/// otherwise, so that the caller tells the user the hits are not for the words as typed.
+pub fn search_forgiving(
+    index: &PassageIndex,
+    request: &SearchRequest,
+) -> Result<Answer, SearchError> {
+    let hits = search(index, request)?;
+    if !hits.is_empty() || request.offset > 0 {
+        return Ok(Answer {
+            hits,
+            respelled: Vec::new(),
+        });
+    }
+    let searcher = index.searcher()?;
+    let Some((corrected, respelled)) = query::respelled_query(index, &searcher, &request.query)
+    else {
+        return Ok(Answer::default());
+    };
+    let hits = search(
+        index,
+        &SearchRequest {
+            query: corrected,
+            ..request.clone()
+        },
+    )?;
+    Ok(Answer {
+        respelled: if hits.is_empty() {
+            Vec::new()
+        } else {
+            respelled
+        },
+        hits,
+    })
+}
+
+/// The hits of `text_query` under the request's filters, sort and page.
+fn ranked(
+    index: &PassageIndex,
+    searcher: &tantivy::Searcher,
+    text_query: Box<dyn tantivy::query::Query>,
+    request: &SearchRequest,
+) -> Result<Vec<Hit>, SearchError> {
+    let fields = &index.fields;
     let full = filters::apply(fields, text_query.box_clone(), &request.filters)?;
     let wanted = request.offset + request.limit.max(1);
     // Copies of one passage (syndication, the same story saved twice) collapse into one hit, so
@@ -124,7 +179,7 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     };
     // Grouping keys come from a fast field: no stored document is loaded for a candidate that
     // turns out to be a copy of a better one.
-    let mut ids = IdReader::new(&searcher);
+    let mut ids = IdReader::new(searcher);
     let mut groups: Vec<(f32, u64)> = Vec::new();
     for (score, address) in addresses {
         let key = ids.of(address)?.passage_key;
@@ -141,7 +196,7 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
         .skip(request.offset)
         .take(request.limit.max(1))
     {
-        let mut carriers = carriers_of(&searcher, fields, key)?;
+        let mut carriers = carriers_of(searcher, fields, key)?;
         if carriers.is_empty() {
             continue;
         }
