@@ -269,3 +269,25 @@ fn ministry_said_in_a_statement_then_the_statement() {
     assert_speaker(&qs, "the port would reopen", Some("Harbour Ministry"));
     assert_speaker(&qs, "Ferries will resume", Some("Harbour Ministry"));
 }
+
+#[test]
+fn titles_and_possessives_inside_a_name_phrase() {
+    // A post-nominal in the middle is a title; a plural possessive ends the owner's name.
+    let qs = quotes(
+        "Northern MEP Gerard Vanto said the vote was \"a disgrace\".\n\
+         Harbour Networks' Sonia Trell Lamb said the deal was \"good value\".\n",
+    );
+    assert_speaker(&qs, "the vote was", Some("Gerard Vanto"));
+    assert_speaker(&qs, "the deal was", Some("Sonia Trell Lamb"));
+}
+
+#[test]
+fn contracted_pronoun_is_not_a_name() {
+    let qs = quotes(
+        "Minister Rosa Pell opened the bridge on Friday.\n\
+         \"It's a proud day,\" she said.\n\
+         It's often said that \"bridges make neighbours\".\n",
+    );
+    assert_speaker(&qs, "It's a proud day", Some("Rosa Pell"));
+    assert!(qs.iter().all(|q| q.speaker.as_deref() != Some("It")));
+}

@@ -90,6 +90,24 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     }
     let words: Vec<&Tok> = toks.iter().filter(|t| !t.is_punct('-')).collect();
     let last = *words.last()?;
+    // "It's often referred to as …": a contracted pronoun is still a pronoun, not a name.
+    if words.len() == 1 && last.stem() != &*last.lower {
+        let stem = last.stem();
+        if matches!(
+            stem,
+            "it" | "he" | "she" | "they" | "that" | "this" | "there"
+        ) {
+            let gender = match stem {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            return Some(Np::Pronoun {
+                word: stem.to_string(),
+                gender,
+            });
+        }
+    }
     if words.len() == 1 && last.has(class::PRONOUN) && !last.cap
         || words.len() == 1
             && last.has(class::PRONOUN)
@@ -115,7 +133,12 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     let mut k = n;
     while k > 0 {
         let t = &toks[k - 1];
-        let ok = is_name_token(t) && !(t.is_possessive() && k < n)
+        // "Sky Networks' Sophie Laing": a plural possessive ends the owner, not the name; a
+        // post-nominal inside the phrase ("London MEP Gerard Batten") is a title.
+        let plural_possessive = t.lower.ends_with("s'") || t.lower.ends_with("s’");
+        let ok = is_name_token(t)
+            && !((t.is_possessive() || plural_possessive) && k < n)
+            && !is_postnominal(t)
             || (t.is_word() && t.has(class::PARTICLE) && !t.cap && k < n && k > 1)
             || (t.is_word()
                 && (t.lower == "of" || t.lower == "for")
@@ -978,7 +1001,11 @@ impl Registry {
                     pick = (0..self.entities.len())
                         .filter(|&i| {
                             let e = &self.entities[i];
-                            compatible(e) && (e.titled || e.keys.len() >= 2) && e.mentions[0] <= pos
+                            // A full name of two to four words, not an organisation's
+                            // ("Orange British Academy Film Awards").
+                            let orgish = e.keys.iter().any(|k| lexicon::flags(k) & class::ORG != 0);
+                            let full = (2..=4).contains(&e.keys.len());
+                            compatible(e) && !orgish && (e.titled || full) && e.mentions[0] <= pos
                         })
                         .max_by_key(|&i| {
                             self.entities[i]
