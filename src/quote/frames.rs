@@ -1194,10 +1194,19 @@ pub fn sentence_claims(
                     && before_quotes == 1
                     && before_words <= 1
                     && toks[be - 1].is_quote()
-                    && (run..be).all(|k| !toks[k].is_word() || toks[k].has(class::STOP))
-                {
+                    && (run..be).all(|k| {
+                        let t = &toks[k];
+                        // A word glued to the mark ("xxx“…”") is debris, not a subject.
+                        let glued =
+                            k + 1 < be && toks[k + 1].is_quote() && t.end == toks[k + 1].start;
+                        !t.is_word()
+                            || t.has(class::STOP)
+                            || glued
+                            || !(t.cap || t.has(class::PRONOUN))
+                    }) {
                     // "And “…,” he said": a lone function word before the quote does not make
-                    // it mixed; a subject does (`Clinton "is the only candidate," X said`).
+                    // it mixed; a subject, a name or a pronoun, does (`Clinton "is the only
+                    // candidate," X said`).
                     direct_of(text, toks, spans, be - 1).map_or(kind, |_| QuoteKind::Direct)
                 } else {
                     kind
