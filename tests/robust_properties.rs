@@ -9,9 +9,10 @@ use newsquote::article::Article;
 use newsquote::quote::{extract_quotes, Quote};
 use proptest::prelude::*;
 
-/// The opening marks a continued (multi-paragraph) quotation may start a paragraph with.
+/// The opening marks a continued (multi-paragraph) quotation may start a paragraph with,
+/// including the TeX-style "``" of some wire feeds (its first backtick).
 const OPENING: &[char] = &[
-    '"', '\u{201c}', '\u{2018}', '\'', '\u{ab}', '\u{201e}', '\u{2039}',
+    '"', '\u{201c}', '\u{2018}', '\'', '\u{ab}', '\u{201e}', '\u{2039}', '`',
 ];
 
 /// Builds an article from text with paragraphs split on blank lines (as the JSON reader does).
