@@ -340,6 +340,19 @@ fn edit_distance(a: &[char], b: &[char], budget: usize) -> Option<usize> {
     (d <= budget).then_some(d)
 }
 
+fn plain_words(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '"' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::edit_distance;
@@ -358,17 +371,4 @@ mod tests {
         assert_eq!(distance("brexit", "brexit"), Some(0));
         assert_eq!(distance("putin", "pelosi"), None);
     }
-}
-
-fn plain_words(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '"' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .to_lowercase()
 }
