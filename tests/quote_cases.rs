@@ -7,7 +7,7 @@
 //! alone. HTML and JSON inputs are reduced to their paragraph text by a crude tag stripper: the
 //! readers are tested elsewhere.
 
-use newsquote::article::{Article, Paragraph};
+use newsquote::article::Article;
 use newsquote::quote::{extract_quotes, Quote, QuoteKind};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -29,24 +29,7 @@ fn load(id: &str) -> Option<Value> {
 }
 
 fn article(text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut off = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        let lead = t.len() - t.trim_start().len();
-        if !t.trim().is_empty() {
-            paragraphs.push(Paragraph {
-                start: off + lead,
-                end: off + t.len(),
-            });
-        }
-        off += line.len();
-    }
-    Article {
-        text: text.to_string(),
-        paragraphs,
-        ..Default::default()
-    }
+    Article::from_line_paragraphs("", text)
 }
 
 /// Paragraph text of an HTML snippet: tags removed, block ends become line breaks.

@@ -8,7 +8,7 @@
 //! the plain-text reader does, so the figures measure `src/quote` alone. The floors sit a few
 //! points under the figures reached when they were set (see the lead's report for the tables).
 
-use newsquote::article::{Article, Paragraph};
+use newsquote::article::Article;
 use newsquote::quote::extract_quotes;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -25,25 +25,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn article(path: &str, text: String) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut off = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        let lead = t.len() - t.trim_start().len();
-        if !t.trim().is_empty() {
-            paragraphs.push(Paragraph {
-                start: off + lead,
-                end: off + t.len(),
-            });
-        }
-        off += line.len();
-    }
-    Article {
-        path: path.to_string(),
-        text,
-        paragraphs,
-        ..Default::default()
-    }
+    Article::from_line_paragraphs(path, &text)
 }
 
 /// Extracts every `.txt` file of `dir` (or the one file) into a JSONL file; returns its path.

@@ -2,29 +2,12 @@
 // the exact expected quote text, kind, speaker, mention and cue. (Plain `//` comments: the file
 // is also included by a scratch harness.)
 
-use newsquote::article::{Article, Paragraph};
+use newsquote::article::Article;
 use newsquote::quote::{extract_quotes, extract_quotes_with, ExtractOptions, Quote, QuoteKind};
 
 /// An article with one paragraph per non-empty line, as the plain-text reader makes it.
 fn article(text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut off = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        let lead = t.len() - t.trim_start().len();
-        if !t.trim().is_empty() {
-            paragraphs.push(Paragraph {
-                start: off + lead,
-                end: off + t.len(),
-            });
-        }
-        off += line.len();
-    }
-    Article {
-        text: text.to_string(),
-        paragraphs,
-        ..Default::default()
-    }
+    Article::from_line_paragraphs("", text)
 }
 
 fn quotes(text: &str) -> Vec<Quote> {

@@ -2,29 +2,12 @@
 // src/quote/mod.rs): one test per kind of resolution, on small invented articles, with the exact
 // resolved speaker of each quote. Names, places and outlets are fictional.
 
-use newsquote::article::{Article, Paragraph};
+use newsquote::article::Article;
 use newsquote::quote::{extract_quotes, Quote};
 
 /// An article with one paragraph per non-empty line, as the plain-text reader makes it.
 fn article(text: &str) -> Article {
-    let mut paragraphs = Vec::new();
-    let mut off = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_end();
-        let lead = t.len() - t.trim_start().len();
-        if !t.trim().is_empty() {
-            paragraphs.push(Paragraph {
-                start: off + lead,
-                end: off + t.len(),
-            });
-        }
-        off += line.len();
-    }
-    Article {
-        text: text.to_string(),
-        paragraphs,
-        ..Default::default()
-    }
+    Article::from_line_paragraphs("", text)
 }
 
 fn quotes(text: &str) -> Vec<Quote> {

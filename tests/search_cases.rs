@@ -1,9 +1,11 @@
 //! The query-side cases from public bug reports (`../shared/cases/BC17.json`, `BC18.json`), as
 //! small indexes built here: forgiving queries, and snippets that never split a character.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use newsquote::index::{self, IndexOptions};
+use std::path::Path;
+
+use newsquote::index;
 use newsquote::search::{self, Filters, SearchRequest};
 
 struct Fixture {
@@ -28,15 +30,7 @@ fn build(dir: &Path, fixtures: &[Fixture]) -> index::PassageIndex {
         std::fs::write(docs.join(format!("{i}.txt")), text).unwrap();
     }
     let passage_index = index::open_or_create(&dir.join("index"), false).unwrap();
-    index::index_paths(
-        &passage_index,
-        &[PathBuf::from(&docs)],
-        &IndexOptions::default(),
-        &|w| panic!("unexpected warning {w}"),
-        &|_| {},
-        &|_| {},
-    )
-    .unwrap();
+    common::index_folder(&passage_index, &docs);
     passage_index
 }
 

@@ -2,9 +2,11 @@
 //! bounds, date sort, phrase ranking, speaker facets, and one hit for a quote carried by several
 //! articles. Articles are written as `Title`, blank line, `CITY, date (Source) — "…," Name said.`
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use newsquote::index::{self, IndexOptions, PassageIndex};
+use std::path::Path;
+
+use newsquote::index::{self, PassageIndex};
 use newsquote::search::{self, parse_date_bound, Filters, KindFilter, SearchRequest, SortOrder};
 
 /// (file name, source, date as "June 30, 2024", speaker, quote)
@@ -20,15 +22,7 @@ fn build(dir: &Path, stories: &[Story]) -> PassageIndex {
         std::fs::write(docs.join(name), text).unwrap();
     }
     let passage_index = index::open_or_create(&dir.join("index"), false).unwrap();
-    index::index_paths(
-        &passage_index,
-        &[PathBuf::from(&docs)],
-        &IndexOptions::default(),
-        &|w| panic!("unexpected warning {w}"),
-        &|_| {},
-        &|_| {},
-    )
-    .unwrap();
+    common::index_folder(&passage_index, &docs);
     passage_index
 }
 
@@ -284,15 +278,7 @@ fn a_quote_carried_by_several_articles_is_one_hit_earliest_first() {
         .collect();
     assert_eq!(also, ["Daily Copy", "Partner Wire"]);
     // Indexing the same folder again adds nothing.
-    let again = index::index_paths(
-        &index,
-        &[dir.path().join("docs")],
-        &IndexOptions::default(),
-        &|w| panic!("{w}"),
-        &|_| {},
-        &|_| {},
-    )
-    .unwrap();
+    let again = common::index_folder(&index, &dir.path().join("docs"));
     assert_eq!((again.indexed, again.unchanged), (0, 3));
 }
 

@@ -2,9 +2,11 @@
 //! nearest common indexed spelling, and says so; queries that match, or that fail for another
 //! reason, are left as typed.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use newsquote::index::{self, IndexOptions, PassageIndex};
+use std::path::Path;
+
+use newsquote::index::{self, PassageIndex};
 use newsquote::search::query::Respelling;
 use newsquote::search::{self, Filters, SearchRequest};
 
@@ -25,15 +27,7 @@ fn build(dir: &Path) -> PassageIndex {
     )
     .unwrap();
     let passage_index = index::open_or_create(&dir.join("index"), false).unwrap();
-    index::index_paths(
-        &passage_index,
-        &[PathBuf::from(&docs)],
-        &IndexOptions::default(),
-        &|w| panic!("unexpected warning {w}"),
-        &|_| {},
-        &|_| {},
-    )
-    .unwrap();
+    common::index_folder(&passage_index, &docs);
     passage_index
 }
 

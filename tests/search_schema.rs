@@ -3,26 +3,16 @@
 //! a passage found through their words and capped, location filters without positions, and a
 //! searcher that sees a later commit.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use newsquote::index::{self, IndexOptions, PassageIndex};
+use std::path::Path;
+
+use newsquote::index::{self, PassageIndex};
 use newsquote::search::{self, Filters, KindFilter, SearchRequest, MAX_CARRIERS};
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join(name), text).unwrap();
-}
-
-fn index_folder(index: &PassageIndex, docs: &Path) {
-    index::index_paths(
-        index,
-        &[PathBuf::from(docs)],
-        &IndexOptions::default(),
-        &|w| panic!("unexpected warning {w}"),
-        &|_| {},
-        &|_| {},
-    )
-    .unwrap();
 }
 
 fn find(index: &PassageIndex, query: &str, filters: Filters) -> Vec<search::Hit> {
@@ -46,7 +36,7 @@ fn show_finds_a_passage_by_the_id_search_printed() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("docs"), "harbour.txt", HARBOUR);
     let index = index::open_or_create(&dir.path().join("index"), false).unwrap();
-    index_folder(&index, &dir.path().join("docs"));
+    common::index_folder(&index, &dir.path().join("docs"));
     let hits = find(&index, "feed nations", Filters::default());
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].passage_id.len(), 16);
@@ -84,7 +74,7 @@ fn title_matches_each_article_once_and_location_needs_every_word() {
          The harbour at Vask was not discussed.\n",
     );
     let index = index::open_or_create(&dir.path().join("index"), false).unwrap();
-    index_folder(&index, &docs);
+    common::index_folder(&index, &docs);
 
     let by_title = find(&index, "title:harbour", Filters::default());
     assert_eq!(by_title.len(), 1, "{by_title:?}");
@@ -124,7 +114,7 @@ fn a_passage_carried_by_many_articles_is_one_hit_with_the_carriers_capped() {
         write(&docs, &format!("copy-{i:03}.txt"), &text);
     }
     let index = index::open_or_create(&dir.path().join("index"), false).unwrap();
-    index_folder(&index, &docs);
+    common::index_folder(&index, &docs);
     let hits = find(&index, "barley", Filters::default());
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0].date.as_deref(), Some("2025-01-01"));
@@ -138,14 +128,14 @@ fn a_search_after_another_commit_sees_it() {
     let docs = dir.path().join("docs");
     write(&docs, "harbour.txt", HARBOUR);
     let index = index::open_or_create(&dir.path().join("index"), false).unwrap();
-    index_folder(&index, &docs);
+    common::index_folder(&index, &docs);
     assert_eq!(find(&index, "barley", Filters::default()).len(), 0);
     write(
         &docs,
         "quay.txt",
         "Quay\n\nOSLO, March 6, 2025 (Newswire) — \"Barley goes first,\" Ilsa Varnholt said.\n",
     );
-    index_folder(&index, &docs);
+    common::index_folder(&index, &docs);
     let hits = find(&index, "barley", Filters::default());
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].text.trim_end_matches(','), "Barley goes first");

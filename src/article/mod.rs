@@ -78,6 +78,31 @@ impl Article {
         }
     }
 
+    /// An article with one paragraph per non-empty line of `text` (byte spans without the line's
+    /// leading and trailing whitespace), as the plain-text reader splits a body; no title, date or
+    /// boilerplate detection. For tests and scorers that measure quote extraction alone.
+    pub fn from_line_paragraphs(path: &str, text: &str) -> Article {
+        let mut paragraphs = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed_end = line.trim_end();
+            let lead = trimmed_end.len() - trimmed_end.trim_start().len();
+            if !trimmed_end.trim().is_empty() {
+                paragraphs.push(Paragraph {
+                    start: offset + lead,
+                    end: offset + trimmed_end.len(),
+                });
+            }
+            offset += line.len();
+        }
+        Article {
+            path: path.to_string(),
+            text: text.to_string(),
+            paragraphs,
+            ..Article::default()
+        }
+    }
+
     /// The text of one paragraph.
     pub fn paragraph_text(&self, p: &Paragraph) -> &str {
         &self.text[p.start..p.end]
