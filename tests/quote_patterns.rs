@@ -899,3 +899,27 @@ fn auxiliaries_and_relative_pronouns_before_the_cue() {
         ]
     );
 }
+
+#[test]
+fn job_description_of_unknown_nouns_after_the_quote_is_part_of_the_speaker_phrase() {
+    let t = "\"The quay reopens on Monday,\" harbour master Ingrid Solvang said.\n\n\"Ships wait,\" senior harbour pilot Anna Lind told reporters.";
+    assert_eq!(
+        table(t),
+        [
+            row(
+                "The quay reopens on Monday",
+                Direct,
+                Some("Ingrid Solvang"),
+                Some("harbour master Ingrid Solvang"),
+                Some("said")
+            ),
+            row(
+                "Ships wait",
+                Direct,
+                Some("Anna Lind"),
+                Some("senior harbour pilot Anna Lind"),
+                Some("told")
+            ),
+        ]
+    );
+}

@@ -9,10 +9,12 @@ use newsquote::article::Article;
 use newsquote::quote::{extract_quotes, Quote};
 use proptest::prelude::*;
 
-/// The opening marks a continued (multi-paragraph) quotation may start a paragraph with,
-/// including the TeX-style "``" of some wire feeds (its first backtick).
+/// The marks a continued (multi-paragraph) quotation may start a paragraph with: every double and
+/// single mark the marks module pairs (» and › open in Danish and German style, ” in Swedish), and
+/// the TeX-style "``" of some wire feeds (its first backtick).
 const OPENING: &[char] = &[
-    '"', '\u{201c}', '\u{2018}', '\'', '\u{ab}', '\u{201e}', '\u{2039}', '`',
+    '"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{201f}', '\u{ab}', '\u{bb}', '\u{ff02}', '\'',
+    '\u{2018}', '\u{2019}', '\u{201a}', '\u{2039}', '\u{203a}', '`',
 ];
 
 /// Builds an article from text with paragraphs split on blank lines (as the JSON reader does).
