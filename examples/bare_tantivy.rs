@@ -7,9 +7,10 @@
 //! cargo run --release --example bare_tantivy -- index ../shared/data/bbc --index /tmp/bare-bbc
 //! ```
 //!
-//! - `index`: one text field (stemmed English analyzer with ASCII folding, positions indexed, not
-//!   stored), writer memory budget 256 MB shared by 2 threads (as `newsquote index`), one commit at
-//!   the end; the reading happens on the main thread while the writer threads index.
+//! - `index`: one text field (newsquote's own `news_analyzer`: stemmed English with ASCII
+//!   folding; positions indexed, not stored), writer memory budget 256 MB shared by 2 threads
+//!   (as `newsquote index`), one commit at the end; the reading happens on the main thread while
+//!   the writer threads index.
 //! - `read`: the reading floor: open, decompress, split lines and parse the JSON of every record
 //!   (or read every file of a folder), nothing else.
 //!
@@ -26,10 +27,6 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
-};
 use tantivy::{doc, Index, IndexWriter};
 
 /// The analyzer name registered on the bare index.
@@ -230,15 +227,6 @@ fn for_each_body_in_file(
     Ok(())
 }
 
-fn bare_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
-        .build()
-}
-
 fn main() -> tantivy::Result<()> {
     let options = parse_args();
     let started = Instant::now();
@@ -278,7 +266,9 @@ fn main() -> tantivy::Result<()> {
                 TextOptions::default().set_indexing_options(indexing),
             );
             let index = Index::create_in_dir(&dir, builder.build())?;
-            index.tokenizers().register(ANALYZER, bare_analyzer());
+            index
+                .tokenizers()
+                .register(ANALYZER, newsquote::index::schema::news_analyzer());
             let mut writer: IndexWriter =
                 index.writer_with_num_threads(options.threads, options.memory_mb << 20)?;
             let mut failed: Option<tantivy::TantivyError> = None;

@@ -435,29 +435,38 @@ fn similarity(a: &str, b: &str) -> f64 {
     words.iter().filter(|w| b.contains(w)).count() as f64 / words.len() as f64
 }
 
-/// Whether an element's id or class names a comment section, a sidebar, a teaser list, a share
-/// widget or a footer.
-fn is_aside_key(n: &NodeRef) -> bool {
-    let key = format!(
+/// Words in an id or class that mark a comment section, a sidebar, a teaser list or a footer.
+const ASIDE_WORDS: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "teaser",
+    "recommend",
+    "footer",
+    "popular",
+];
+
+/// Words in an id or class that mark a share widget or a newsletter box.
+const WIDGET_WORDS: &[&str] = &["share", "social", "newsletter"];
+
+/// An element's id and class, lower-cased, as one string.
+fn id_and_class(n: &NodeRef) -> String {
+    format!(
         "{} {}",
         n.attr("id").unwrap_or_default(),
         n.attr("class").unwrap_or_default()
     )
-    .to_ascii_lowercase();
-    [
-        "comment",
-        "related",
-        "sidebar",
-        "teaser",
-        "recommend",
-        "footer",
-        "popular",
-        "share",
-        "social",
-        "newsletter",
-    ]
-    .iter()
-    .any(|w| key.contains(w))
+    .to_ascii_lowercase()
+}
+
+/// Whether an element's id or class names a comment section, a sidebar, a teaser list, a share
+/// widget or a footer.
+fn is_aside_key(n: &NodeRef) -> bool {
+    let key = id_and_class(n);
+    ASIDE_WORDS
+        .iter()
+        .chain(WIDGET_WORDS)
+        .any(|w| key.contains(w))
 }
 
 /// Whether a node sits in a comment section, a sidebar or a teaser list (by tag, id or class).
@@ -467,23 +476,8 @@ fn in_aside(n: &NodeRef) -> bool {
         if matches!(name.as_str(), "aside" | "footer" | "nav") {
             return true;
         }
-        let key = format!(
-            "{} {}",
-            a.attr("id").unwrap_or_default(),
-            a.attr("class").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
-        [
-            "comment",
-            "related",
-            "sidebar",
-            "teaser",
-            "recommend",
-            "footer",
-            "popular",
-        ]
-        .iter()
-        .any(|w| key.contains(w))
+        let key = id_and_class(&a);
+        ASIDE_WORDS.iter().any(|w| key.contains(w))
     })
 }
 

@@ -59,6 +59,28 @@ struct Tag {
     gender_hint: Option<super::speakers::Gender>,
 }
 
+impl Tag {
+    /// The claim of content `start..end` (bytes) attributed by this tag, with the cue's byte span.
+    fn claim(
+        &self,
+        kind: QuoteKind,
+        start: usize,
+        end: usize,
+        cue: Option<(usize, usize)>,
+    ) -> Claim {
+        Claim {
+            kind,
+            start,
+            end,
+            np: Some((self.ns, self.ne)),
+            cue,
+            floating: false,
+            gender_hint: self.gender_hint,
+            pending: false,
+        }
+    }
+}
+
 fn lw<'a>(t: &'a Tok) -> &'a str {
     &t.lower
 }
@@ -1183,16 +1205,7 @@ pub fn sentence_claims(
                 && !(run..be).any(|m| toks[m].is_quote());
             if interrupted && matches!(tag.class, CueClass::Say | CueClass::That) {
                 if let Some((kind, cs, ce)) = content(text, toks, spans, run, next_tag) {
-                    claims.push(Claim {
-                        kind,
-                        start: cs,
-                        end: ce,
-                        np: Some((tag.ns, tag.ne)),
-                        cue: cue_span,
-                        floating: false,
-                        gender_hint: tag.gender_hint,
-                        pending: false,
-                    });
+                    claims.push(tag.claim(kind, cs, ce, cue_span));
                     mark(&mut used, run, next_tag);
                     run = next_tag;
                     continue;
@@ -1232,16 +1245,7 @@ pub fn sentence_claims(
                 } else {
                     (cs, ce)
                 };
-                claims.push(Claim {
-                    kind,
-                    start: cs,
-                    end: ce,
-                    np: Some((tag.ns, tag.ne)),
-                    cue: cue_span,
-                    floating: false,
-                    gender_hint: tag.gender_hint,
-                    pending: false,
-                });
+                claims.push(tag.claim(kind, cs, ce, cue_span));
                 mark(&mut used, run, tag.te);
                 run = tag.te;
                 // Split quote: `"…," X said, "…."` or `… X said. "…"` within the sentence.
@@ -1256,16 +1260,7 @@ pub fn sentence_claims(
                     let rest_words = (k + 1..next_tag).filter(|&m| toks[m].is_word()).count();
                     if rest_words == 0 {
                         if let Some((cs, ce)) = direct_of(text, toks, spans, k) {
-                            claims.push(Claim {
-                                kind: QuoteKind::Direct,
-                                start: cs,
-                                end: ce,
-                                np: Some((tag.ns, tag.ne)),
-                                cue: None,
-                                floating: false,
-                                gender_hint: tag.gender_hint,
-                                pending: false,
-                            });
+                            claims.push(tag.claim(QuoteKind::Direct, cs, ce, None));
                             mark(&mut used, run, k + 1);
                             run = k + 1;
                         }
@@ -1293,16 +1288,12 @@ pub fn sentence_claims(
                                 if let Some((kind, qs, qe)) =
                                     content(text, toks, spans, ps, next_tag)
                                 {
-                                    claims.push(Claim {
+                                    claims.push(tag.claim(
                                         kind,
-                                        start: qs,
-                                        end: qe,
-                                        np: Some((tag.ns, tag.ne)),
-                                        cue: Some((toks[k].start, toks[pe - 1].end)),
-                                        floating: false,
-                                        gender_hint: tag.gender_hint,
-                                        pending: false,
-                                    });
+                                        qs,
+                                        qe,
+                                        Some((toks[k].start, toks[pe - 1].end)),
+                                    ));
                                     mark(&mut used, run, next_tag);
                                     run = next_tag;
                                 }
@@ -1345,14 +1336,8 @@ pub fn sentence_claims(
                     }
                     if let Some((kind, cs, ce)) = content(text, toks, spans, k, next_tag.max(k)) {
                         claims.push(Claim {
-                            kind,
-                            start: cs,
-                            end: ce,
-                            np: Some((tag.ns, tag.ne)),
-                            cue: cue_span,
-                            floating: false,
                             gender_hint: None,
-                            pending: false,
+                            ..tag.claim(kind, cs, ce, cue_span)
                         });
                         mark(&mut used, run, next_tag);
                         run = next_tag;
@@ -1436,14 +1421,8 @@ pub fn sentence_claims(
         let rest_empty = (cs..ce.max(cs)).all(|k| !toks[k].is_word() && !toks[k].is_quote());
         if that && rest_empty && cs > tag.ce && toks[cs - 1].is_punct(':') {
             claims.push(Claim {
-                kind: QuoteKind::Direct,
-                start: 0,
-                end: 0,
-                np: Some((tag.ns, tag.ne)),
-                cue: cue_span,
-                floating: false,
-                gender_hint: tag.gender_hint,
                 pending: true,
+                ..tag.claim(QuoteKind::Direct, 0, 0, cue_span)
             });
             continue;
         }
@@ -1491,32 +1470,14 @@ pub fn sentence_claims(
         let Some((kind, qs, qe)) = content(text, toks, spans, cs, content_end) else {
             continue;
         };
-        claims.push(Claim {
-            kind,
-            start: qs,
-            end: qe,
-            np: Some((tag.ns, tag.ne)),
-            cue: cue_span,
-            floating: false,
-            gender_hint: tag.gender_hint,
-            pending: false,
-        });
+        claims.push(tag.claim(kind, qs, qe, cue_span));
         mark(&mut used, run, ce);
         run = ce;
         if let Some((_, v, pe, pclass, pobj)) = coordinated {
             let (ps, pthat) = content_start(toks, pe, b, pobj);
             if pthat || pclass == CueClass::Say {
                 if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
-                    claims.push(Claim {
-                        kind,
-                        start: qs,
-                        end: qe,
-                        np: Some((tag.ns, tag.ne)),
-                        cue: Some((toks[v].start, toks[pe - 1].end)),
-                        floating: false,
-                        gender_hint: tag.gender_hint,
-                        pending: false,
-                    });
+                    claims.push(tag.claim(kind, qs, qe, Some((toks[v].start, toks[pe - 1].end))));
                     mark(&mut used, run, next_tag);
                     run = next_tag;
                     continue;
@@ -1531,16 +1492,7 @@ pub fn sentence_claims(
                     if pthat || pclass == CueClass::Say {
                         if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
                             let cue = Some((toks[ce + 1].start, toks[pe - 1].end));
-                            claims.push(Claim {
-                                kind,
-                                start: qs,
-                                end: qe,
-                                np: Some((tag.ns, tag.ne)),
-                                cue,
-                                floating: false,
-                                gender_hint: tag.gender_hint,
-                                pending: false,
-                            });
+                            claims.push(tag.claim(kind, qs, qe, cue));
                             mark(&mut used, run, next_tag);
                             run = next_tag;
                         }

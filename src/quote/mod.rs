@@ -77,6 +77,34 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
+impl Quote {
+    /// A quote of `content` (byte span of `text`) resting on the `mention` words (byte span),
+    /// with the resolved speaker and the cue; no aliases.
+    fn attributed(
+        text: &str,
+        kind: QuoteKind,
+        content: (usize, usize),
+        mention: (usize, usize),
+        speaker: Option<String>,
+        cue: &str,
+    ) -> Quote {
+        Quote {
+            text: text[content.0..content.1].to_string(),
+            kind,
+            start: content.0,
+            end: content.1,
+            speaker,
+            speaker_aliases: Vec::new(),
+            mention: Some(Mention {
+                text: text[mention.0..mention.1].to_string(),
+                start: mention.0,
+                end: mention.1,
+            }),
+            cue: Some(cue.to_string()),
+        }
+    }
+}
+
 /// The speaker of the latest attribution, inherited by floating quotes.
 #[derive(Debug, Clone)]
 struct Context {
@@ -532,21 +560,16 @@ fn signature_line(
     }
     let (ms, me) = (toks[ns].start, toks[ne - 1].end);
     let r = reg.resolve(&np, ms);
+    let cue = &text[toks[ds].start..toks[de - 1].end];
     Some((
-        Quote {
-            text: text[start..end].to_string(),
-            kind: QuoteKind::Direct,
-            start,
-            end,
-            speaker: r.speaker,
-            speaker_aliases: Vec::new(),
-            mention: Some(Mention {
-                text: text[ms..me].to_string(),
-                start: ms,
-                end: me,
-            }),
-            cue: Some(text[toks[ds].start..toks[de - 1].end].to_string()),
-        },
+        Quote::attributed(
+            text,
+            QuoteKind::Direct,
+            (start, end),
+            (ms, me),
+            r.speaker,
+            cue,
+        ),
         r.entity,
     ))
 }
@@ -632,20 +655,7 @@ fn transcript_turn(
     let me = toks[k - 1].end;
     let r = reg.resolve(&np, ms);
     Some((
-        Quote {
-            text: text[start..end].to_string(),
-            kind,
-            start,
-            end,
-            speaker: r.speaker,
-            speaker_aliases: Vec::new(),
-            mention: Some(Mention {
-                text: text[ms..me].to_string(),
-                start: ms,
-                end: me,
-            }),
-            cue: Some(":".to_string()),
-        },
+        Quote::attributed(text, kind, (start, end), (ms, me), r.speaker, ":"),
         r.entity,
     ))
 }
@@ -685,20 +695,7 @@ fn headline(
     let end = toks[ne - 1].end;
     let r = reg.resolve(&np, start);
     Some((
-        Quote {
-            text: text[s..e].to_string(),
-            kind,
-            start: s,
-            end: e,
-            speaker: r.speaker,
-            speaker_aliases: Vec::new(),
-            mention: Some(Mention {
-                text: text[start..end].to_string(),
-                start,
-                end,
-            }),
-            cue: Some(":".to_string()),
-        },
+        Quote::attributed(text, kind, (s, e), (start, end), r.speaker, ":"),
         r.entity,
     ))
 }

@@ -815,6 +815,16 @@ impl Registry {
         self.recent.push(id);
     }
 
+    /// Resolves a mention at byte `pos` to entity `id` under its canonical name, and records the
+    /// mention (see [`Registry::touch_at`]).
+    fn resolved_to(&mut self, id: usize, pos: usize) -> Resolved {
+        self.touch_at(id, pos);
+        Resolved {
+            speaker: Some(self.entities[id].name.clone()),
+            entity: Some(id),
+        }
+    }
+
     fn touch_at(&mut self, id: usize, pos: usize) {
         self.touch(id);
         let e = &mut self.entities[id];
@@ -1020,11 +1030,7 @@ impl Registry {
                     if let Some(g) = gender {
                         self.hint_gender(r, *g);
                     }
-                    self.touch_at(r, pos);
-                    return Resolved {
-                        speaker: Some(self.entities[r].name.clone()),
-                        entity: Some(r),
-                    };
+                    return self.resolved_to(r, pos);
                 }
                 Resolved::default()
             }
@@ -1100,11 +1106,7 @@ impl Registry {
                         e.split = split_hyphens(&e.keys);
                     }
                 }
-                self.touch_at(id, pos);
-                Resolved {
-                    speaker: Some(self.entities[id].name.clone()),
-                    entity: Some(id),
-                }
+                self.resolved_to(id, pos)
             }
             Np::Role {
                 head,
@@ -1121,13 +1123,7 @@ impl Registry {
                         .max_by_key(|d| d.0)
                         .map(|d| d.1);
                     return match author {
-                        Some(id) => {
-                            self.touch_at(id, pos);
-                            Resolved {
-                                speaker: Some(self.entities[id].name.clone()),
-                                entity: Some(id),
-                            }
-                        }
+                        Some(id) => self.resolved_to(id, pos),
                         None => Resolved::default(),
                     };
                 }
@@ -1194,13 +1190,7 @@ impl Registry {
                     .or_else(|| if org_head { None } else { self.named_next(pos) })
                     .or_else(|| self.epithet(head, mods, pos));
                 match pick {
-                    Some(id) => {
-                        self.touch_at(id, pos);
-                        Resolved {
-                            speaker: Some(self.entities[id].name.clone()),
-                            entity: Some(id),
-                        }
-                    }
+                    Some(id) => self.resolved_to(id, pos),
                     None => Resolved::default(),
                 }
             }

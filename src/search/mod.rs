@@ -295,11 +295,18 @@ fn carriers_of(
     let mut addresses = with_key(searcher, fields, key)?;
     if addresses.len() > MAX_CARRIERS {
         let mut dated = Vec::with_capacity(addresses.len());
+        let mut columns: HashMap<u32, tantivy::columnar::Column<tantivy::DateTime>> =
+            HashMap::new();
         for address in addresses {
-            let dates = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .date("date")?;
+            let dates = match columns.entry(address.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    searcher
+                        .segment_reader(address.segment_ord)
+                        .fast_fields()
+                        .date("date")?,
+                ),
+            };
             let date = dates.first(address.doc_id).map(|d| d.into_timestamp_secs());
             dated.push(((date.is_none(), date), address));
         }

@@ -53,12 +53,7 @@ fn with_phrase_bonus(
     parsed: Box<dyn Query>,
     repaired: &str,
 ) -> Box<dyn Query> {
-    let plain = repaired.split_whitespace().all(|w| {
-        w.chars()
-            .all(|c| c.is_alphanumeric() || c == '\'' || c == '.')
-            && !matches!(w, "AND" | "OR" | "NOT")
-    });
-    if !plain {
+    if !is_plain_words(repaired, &['\'', '.']) {
         return parsed;
     }
     let mut analyzer = news_analyzer();
@@ -155,12 +150,7 @@ pub fn respelled_query(
     typed: &str,
 ) -> Option<(String, Vec<Respelling>)> {
     let repaired = repair(typed);
-    let plain = repaired.split_whitespace().all(|w| {
-        w.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '.' | '-' | '\u{2019}'))
-            && !matches!(w, "AND" | "OR" | "NOT")
-    });
-    if !plain {
+    if !is_plain_words(&repaired, &['\'', '.', '-', '\u{2019}']) {
         return None;
     }
     let fields = [index.fields.text, index.fields.quote];
@@ -338,6 +328,15 @@ fn edit_distance(a: &[char], b: &[char], budget: usize) -> Option<usize> {
     }
     let d = rows[a.len()][b.len()];
     (d <= budget).then_some(d)
+}
+
+/// Whether `query` is words only: letters, digits and the `extra` characters, and none of the
+/// operators AND, OR, NOT.
+fn is_plain_words(query: &str, extra: &[char]) -> bool {
+    query.split_whitespace().all(|w| {
+        w.chars().all(|c| c.is_alphanumeric() || extra.contains(&c))
+            && !matches!(w, "AND" | "OR" | "NOT")
+    })
 }
 
 fn plain_words(text: &str) -> String {
