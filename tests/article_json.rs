@@ -254,3 +254,74 @@ fn public_allsides_jsonl_gz() {
     assert_eq!(n, 37554);
     assert!(dated >= 33100);
 }
+
+/// A top-level array is streamed entry by entry (`json::stream_array`): many entries, gzipped,
+/// with a byte-order mark, entries without text warned as `path#N`, a cut array ending the
+/// file with its line and column after the entries before the cut were read.
+#[test]
+fn arrays_streamed_entry_by_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut json = String::from("\u{feff}\n [");
+    for i in 1..=3000 {
+        if i > 1 {
+            json.push_str(",\n");
+        }
+        if i % 1000 == 0 {
+            json.push_str(&format!(r#"{{"title":"Empty {i}","text":""}}"#));
+        } else {
+            json.push_str(&format!(
+                r#"{{"headline":"Tram line {i} opens","articleBody":"\"It runs every nine minutes,\" said Ilse Marrow.","datePublished":"2023-04-0{}","publisher":{{"name":"Orvane Post"}}}}"#,
+                1 + i % 9
+            ));
+        }
+    }
+    json.push(']');
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(json.as_bytes()).unwrap();
+    let path = write(dir.path(), "many.json.gz", &gz.finish().unwrap());
+    let (arts, warns, r) = read(&path);
+    r.unwrap();
+    assert_eq!(arts.len(), 2997);
+    assert_eq!(warns.len(), 3, "{warns:?}");
+    assert!(
+        warns[0].ends_with("many.json.gz#1000: no text"),
+        "{warns:?}"
+    );
+    assert!(
+        warns[2].ends_with("many.json.gz#3000: no text"),
+        "{warns:?}"
+    );
+    let a = &arts[1];
+    assert!(a.path.ends_with("many.json.gz#2"), "{}", a.path);
+    assert_eq!(a.title.as_deref(), Some("Tram line 2 opens"));
+    assert_eq!(a.source.as_deref(), Some("Orvane Post"));
+    assert_eq!(
+        a.published.map(|d| d.to_string()).as_deref(),
+        Some("2023-04-03")
+    );
+    assert_eq!(a.text, "\"It runs every nine minutes,\" said Ilse Marrow.");
+
+    // Cut in the third entry: two articles read, then the error with its place.
+    let cut = "[{\"title\":\"A\",\"text\":\"One.\"},\n{\"title\":\"B\",\"text\":\"Two.\"},\n{\"title\":\"C\",\"te";
+    let (arts, _, r) = read(&write(dir.path(), "cut-array.json", cut.as_bytes()));
+    assert_eq!(arts.len(), 2);
+    let e = r.unwrap_err();
+    assert!(e.contains("cut-array.json: invalid JSON at line 3:"), "{e}");
+
+    // Data after the array: the array is read, the rest is a warning.
+    let (arts, warns, r) = read(&write(
+        dir.path(),
+        "tail.json",
+        b"[{\"title\":\"A\",\"text\":\"One.\"}]\n{\"x\":1}",
+    ));
+    r.unwrap();
+    assert_eq!(arts.len(), 1);
+    assert_eq!(warns.len(), 1);
+    assert!(
+        warns[0].contains("tail.json: data after the array at line 2:"),
+        "{warns:?}"
+    );
+
+    let (_, _, r) = read(&write(dir.path(), "none.json", b" [ ] "));
+    assert!(r.unwrap_err().ends_with("none.json: no articles"));
+}

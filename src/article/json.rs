@@ -1,6 +1,7 @@
 //! The JSON readers: one article per `.json` file, an array of articles (or a news API response
 //! with an `articles`/`data`/`items`/`results` array), and JSON Lines (`.jsonl`, `.ndjson`) read
-//! line by line, so a 2 GB dump is never held in memory. Any of these may be gzipped (`.gz`).
+//! line by line, so a 2 GB dump is never held in memory; a top-level array is streamed entry by
+//! entry ([`stream_array`]). Any of these may be gzipped (`.gz`).
 //!
 //! Field names mapped (first present non-empty value wins; checked on `../shared/data/allsides`
 //! and `../shared/data/newsplease`):
@@ -250,6 +251,143 @@ pub fn read_json(
             on_article(a);
             Ok(())
         }
+    }
+}
+
+/// Reads a `.json` file from a reader. A top-level array is streamed: its entries are
+/// deserialized one at a time ([`stream_array`]), so a file of 20,000 articles never sits in
+/// memory whole. Anything else (one article, a news API page with an `articles` array, or
+/// JSON Lines saved as `.json`) is read whole and handed to [`read_json`]: those are one
+/// record or one API page, small by nature.
+///
+/// Errors: as [`read_json`]; for a streamed array, invalid JSON inside it ends the file with
+/// its line and column after the entries before it were handed on, and an I/O error (a corrupt
+/// gzip stream) is [`ReadError::Io`].
+pub fn read_json_reader(
+    path: &str,
+    mut reader: impl BufRead,
+    on_article: &mut dyn FnMut(Article),
+    on_warning: &mut dyn FnMut(String),
+) -> Result<(), ReadError> {
+    let io = |source: std::io::Error| ReadError::Io {
+        path: path.to_string(),
+        source,
+    };
+    // Skip a byte-order mark and leading whitespace to see the first byte.
+    let mut at_start = true;
+    let first = loop {
+        let buf = reader.fill_buf().map_err(io)?;
+        if buf.is_empty() {
+            break None;
+        }
+        if at_start && buf.starts_with(b"\xef\xbb\xbf") {
+            reader.consume(3);
+            at_start = false;
+            continue;
+        }
+        at_start = false;
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let b = buf[i];
+                reader.consume(i);
+                break Some(b);
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    };
+    if first == Some(b'[') {
+        return stream_array(path, reader, on_article, on_warning);
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(io)?;
+    read_json(path, &bytes, on_article, on_warning)
+}
+
+/// Streams a JSON array of articles: serde_json's `Deserializer` drives a `SeqAccess` visitor
+/// that deserializes one entry, hands it on (or warns `path#N: reason`, `N` 1-based) and drops
+/// it before reading the next. Memory is one entry plus the reader's buffer. Trailing data
+/// after the array is a warning. Errors: invalid JSON (with line and column), an empty array
+/// ("no articles"), an I/O error.
+pub fn stream_array(
+    path: &str,
+    reader: impl std::io::Read,
+    on_article: &mut dyn FnMut(Article),
+    on_warning: &mut dyn FnMut(String),
+) -> Result<(), ReadError> {
+    use serde::de::Deserializer as _;
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let visitor = EntryVisitor {
+        path,
+        on_article,
+        on_warning: &mut *on_warning,
+    };
+    let entries = de
+        .deserialize_seq(visitor)
+        .map_err(|e| json_error(path, e))?;
+    if let Err(e) = de.end() {
+        on_warning(format!(
+            "{path}: data after the array at line {}:{} ignored",
+            e.line(),
+            e.column()
+        ));
+    }
+    if entries == 0 {
+        return Err(ReadError::Invalid {
+            path: path.to_string(),
+            reason: "no articles".to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// A serde_json error as a [`ReadError`]: I/O errors as `Io`, the rest as `Invalid` with the
+/// line and column.
+fn json_error(path: &str, e: serde_json::Error) -> ReadError {
+    if e.is_io() {
+        return ReadError::Io {
+            path: path.to_string(),
+            source: e.into(),
+        };
+    }
+    ReadError::Invalid {
+        path: path.to_string(),
+        reason: format!(
+            "invalid JSON at line {}:{}: {}",
+            e.line(),
+            e.column(),
+            short(&e)
+        ),
+    }
+}
+
+/// The visitor of [`stream_array`]: reads the entries of one array, returns how many there were.
+struct EntryVisitor<'a> {
+    path: &'a str,
+    on_article: &'a mut dyn FnMut(Article),
+    on_warning: &'a mut dyn FnMut(String),
+}
+
+impl<'de> serde::de::Visitor<'de> for EntryVisitor<'_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of articles")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut n = 0usize;
+        while let Some(v) = seq.next_element::<Value>()? {
+            n += 1;
+            let p = format!("{}#{n}", self.path);
+            match article_from_value(&p, &v) {
+                Ok(a) => (self.on_article)(a),
+                Err(reason) => (self.on_warning)(format!("{p}: {reason}")),
+            }
+        }
+        Ok(n)
     }
 }
 

@@ -161,7 +161,7 @@ pub fn form_of(path: &Path) -> Option<(Form, bool)> {
 /// one line `path: reason` or `path#N: reason`.
 ///
 /// The input form comes from the name ([`form_of`]); `.gz` files are decompressed on the fly
-/// (JSON Lines streamed, never read whole). Errors: [`ReadError`] when the file as a whole cannot
+/// (JSON Lines and top-level JSON arrays streamed, never read whole). Errors: [`ReadError`] when the file as a whole cannot
 /// be read: unreadable, empty, binary, invalid JSON (with line and column), a single JSON record
 /// without text, a corrupt gzip stream.
 pub fn read_file(
@@ -176,7 +176,7 @@ pub fn read_file(
     };
     let (form, gz) = form_of(path).unwrap_or((Form::Text, false));
     let file = std::fs::File::open(path).map_err(io)?;
-    if form == Form::JsonLines {
+    if matches!(form, Form::JsonLines | Form::Json) {
         let reader: Box<dyn std::io::BufRead> = if gz {
             Box::new(std::io::BufReader::with_capacity(
                 1 << 16,
@@ -185,7 +185,11 @@ pub fn read_file(
         } else {
             Box::new(std::io::BufReader::with_capacity(1 << 16, file))
         };
-        return json::read_jsonl(&name, reader, on_article, on_warning);
+        return if form == Form::Json {
+            json::read_json_reader(&name, reader, on_article, on_warning)
+        } else {
+            json::read_jsonl(&name, reader, on_article, on_warning)
+        };
     }
     let mut bytes = Vec::new();
     {
@@ -204,12 +208,11 @@ pub fn read_file(
             let article = text::read_text(&name, &bytes, on_warning)?;
             on_article(article);
         }
-        Form::Json => json::read_json(&name, &bytes, on_article, on_warning)?,
         Form::Html => {
             let article = html::read_html(&name, &bytes, on_warning)?;
             on_article(article);
         }
-        Form::JsonLines => unreachable!("handled above"),
+        Form::Json | Form::JsonLines => unreachable!("streamed above"),
     }
     Ok(())
 }
