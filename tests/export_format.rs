@@ -446,7 +446,8 @@ fn quote(a: &Article, content: &str, kind: QuoteKind, speaker: &str, mention: &s
     }
 }
 
-/// A small index written directly: two articles, three quotes, narration, one manifest document.
+/// A small index written directly: two articles, three quotes, narration (one paragraph of it around
+/// a quote), one manifest document.
 fn golden_index(dir: &Path) -> PathBuf {
     let path = dir.join("golden-index");
     let passages = index::open_or_create(&path, false).unwrap();
@@ -548,7 +549,7 @@ fn small_index_exports_match_golden_files() {
     let qw = dir.path().join("qw");
     assert_eq!(
         export_to(&index, ExportFormat::Quickwit, &qw, Filters::default()),
-        6
+        7
     );
     validate_quickwit(&qw);
     let es = dir.path().join("es");

@@ -140,3 +140,42 @@ fn a_search_after_another_commit_sees_it() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].text.trim_end_matches(','), "Barley goes first");
 }
+
+#[test]
+fn narration_around_a_quote_is_found_with_the_quote_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(
+        &docs,
+        "levy.txt",
+        "Levy vote delayed\n\nPORT VASK, March 7, 2025 (Newswire) — The harbour board met on Friday.\n\n\
+         Asked whether Tessaly would join the barley levy against Mornholt, Varnholt replied: \"Our position has not changed.\"\n\n\
+         \"We decide with our partners,\" she said.\n",
+    );
+    let index = index::open_or_create(&dir.path().join("index"), false).unwrap();
+    common::index_folder(&index, &docs);
+
+    let hits = find(&index, "barley levy", Filters::default());
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].kind, "narration");
+    assert_eq!(
+        hits[0].text,
+        "Asked whether Tessaly would join the barley levy against Mornholt, Varnholt replied: \"…\""
+    );
+    assert_eq!(hits[0].line, 5);
+    // The quote is its own passage, and its words are not found again in the narration.
+    let quote = find(&index, "position changed", Filters::default());
+    assert_eq!(quote.len(), 1, "{quote:?}");
+    assert_eq!(quote[0].kind, "direct");
+    assert_eq!(quote[0].speaker.as_deref(), Some("Varnholt"));
+    // "… she said." is two words: no narration passage for it.
+    let said = find(
+        &index,
+        "she said",
+        Filters {
+            kind: KindFilter::Narration,
+            ..Default::default()
+        },
+    );
+    assert!(said.is_empty(), "{said:?}");
+}

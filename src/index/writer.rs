@@ -7,6 +7,7 @@
 //! one after Ctrl-C) that holds a file's manifest entry holds all of its passages. A file cut off
 //! by a crash has no manifest entry and is read again, whole, by the next run.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -611,9 +612,14 @@ pub fn passage_key(text: &str) -> u64 {
     hash64(&[words.as_bytes()])
 }
 
-/// Builds the passage documents of one article: one per quote, one per paragraph that holds no quote.
+/// Builds the passage documents of one article: one per quote, and one narration passage per
+/// paragraph: the paragraph as written when it holds no quote, else its words around the quotes
+/// with "…" standing for each quote (see [`narration_around_quotes`]). Without the second kind, the
+/// narration of a paragraph that holds a quote ("Asked whether Vesk would join the sanctions
+/// against Dravonia, Kovel replied: …") could not be found at all.
 ///
-/// `file_key` is the canonical path of the file the article came from (the delete key).
+/// `file_key` is the canonical path of the file the article came from (the delete key). A narration
+/// passage's `start`..`end` is its paragraph's byte range, quotes included.
 pub fn passage_documents(
     fields: &Fields,
     file_key: &str,
@@ -626,16 +632,35 @@ pub fn passage_documents(
         .chain(article.text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) as u64;
-    let narration: Vec<_> = article
+    let narration: Vec<(usize, usize, Cow<str>)> = article
         .paragraphs
         .iter()
-        .filter(|p| !quotes.iter().any(|q| q.start < p.end && q.end > p.start))
+        .filter_map(|p| {
+            let text = article.paragraph_text(p);
+            let within = |start: usize, end: usize| {
+                (start < p.end && end > p.start)
+                    .then(|| (start.max(p.start) - p.start, end.min(p.end) - p.start))
+            };
+            let inside: Vec<(usize, usize)> = quotes
+                .iter()
+                .filter_map(|q| within(q.start, q.end))
+                .collect();
+            if inside.is_empty() {
+                return Some((p.start, p.end, Cow::Borrowed(text)));
+            }
+            let mentions: Vec<(usize, usize)> = quotes
+                .iter()
+                .filter_map(|q| q.mention.as_ref().and_then(|m| within(m.start, m.end)))
+                .collect();
+            narration_around_quotes(text, &inside, &mentions)
+                .map(|rest| (p.start, p.end, Cow::Owned(rest)))
+        })
         .collect();
     // The headline is indexed on the article's first passage only (see `Fields::title`).
     let first_start = quotes
         .iter()
         .map(|q| q.start)
-        .chain(narration.iter().map(|p| p.start))
+        .chain(narration.iter().map(|(start, _, _)| *start))
         .min()
         .unwrap_or(0);
     // A passage's text is indexed once: narration in `text`, a quote in `quote` (see `Fields`).
@@ -696,15 +721,57 @@ pub fn passage_documents(
         }
         out.push(doc);
     }
-    for p in narration {
-        out.push(base(
-            NARRATION_KIND,
-            p.start,
-            p.end,
-            fields.text,
-            article.paragraph_text(p),
-        ));
+    for (start, end, text) in narration {
+        out.push(base(NARRATION_KIND, start, end, fields.text, &text));
     }
+}
+
+/// Fewest words, besides the quotes and their speakers' mentions, that the narration around a
+/// paragraph's quotes must have to become a passage: "Kovel said …", "… he said." and "Zelenskyy
+/// Vorn said …" (one word besides the mention) carry nothing a search needs that the quote
+/// passage's speaker and cue fields do not; "Olvenhal told a joint news conference" does.
+pub const MIN_NARRATION_WORDS: usize = 3;
+
+/// The words of a paragraph around its quotes: each quote's byte range (relative to `paragraph`,
+/// in any order, possibly overlapping) becomes "…" and whitespace is collapsed. `None` when fewer
+/// than [`MIN_NARRATION_WORDS`] words (runs of letters or digits) lie outside both the quotes and
+/// the `mentions` ranges (the speakers' names, which stay in the text). Ranges are byte offsets on
+/// character boundaries (quote and mention spans are).
+pub fn narration_around_quotes(
+    paragraph: &str,
+    quotes: &[(usize, usize)],
+    mentions: &[(usize, usize)],
+) -> Option<String> {
+    let mut ranges = quotes.to_vec();
+    ranges.sort_unstable();
+    let mut rest = String::with_capacity(paragraph.len() / 2);
+    let mut words = 0;
+    let mut at = 0;
+    let mut keep = |from: usize, to: usize, rest: &mut String| {
+        let piece = &paragraph[from..to];
+        rest.push_str(piece);
+        let mut in_word = false;
+        for (i, c) in piece.char_indices() {
+            let starts_word = c.is_alphanumeric() && !in_word;
+            in_word = c.is_alphanumeric();
+            let offset = from + i;
+            if starts_word && !mentions.iter().any(|&(s, e)| offset >= s && offset < e) {
+                words += 1;
+            }
+        }
+    };
+    for (start, end) in ranges {
+        if end <= at {
+            continue;
+        }
+        if start >= at {
+            keep(at, start, &mut rest);
+            rest.push('…');
+        }
+        at = end;
+    }
+    keep(at, paragraph.len(), &mut rest);
+    (words >= MIN_NARRATION_WORDS).then(|| rest.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>, IndexError> {
@@ -735,4 +802,51 @@ fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>,
         );
     }
     Ok(manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::narration_around_quotes;
+
+    #[test]
+    fn narration_around_quotes_keeps_the_words_and_marks_each_quote() {
+        let paragraph = "Asked about the levy, Varnholt said:  \u{201c}No.\u{201d} Later she added, \u{201c}Never.\u{201d}";
+        let no = paragraph.find("No.").unwrap();
+        let never = paragraph.find("Never.").unwrap();
+        let quotes = [(never, never + "Never.".len()), (no, no + "No.".len())];
+        assert_eq!(
+            narration_around_quotes(paragraph, &quotes, &[]).as_deref(),
+            Some("Asked about the levy, Varnholt said: \u{201c}…\u{201d} Later she added, \u{201c}…\u{201d}")
+        );
+        let short = "\u{201c}We agree,\u{201d} he said.";
+        assert_eq!(narration_around_quotes(short, &[(3, 12)], &[]), None);
+        // Overlapping and nested ranges are one gap.
+        assert_eq!(
+            narration_around_quotes("one two three four five six", &[(4, 13), (8, 18)], &[])
+                .as_deref(),
+            Some("one … five six")
+        );
+        // The speaker's name does not count: "Zelenskyy Vorn said …" is one word besides it.
+        let named = "Zelenskyy Vorn said talks would resume.";
+        let dashed =
+            "\u{2014} \u{2014} Ann Lee \u{2014} said: \u{201c}Yes.\u{201d} Later, after lunch.";
+        let lee = dashed.find("Ann").unwrap();
+        let yes = dashed.find("Yes.").unwrap();
+        assert_eq!(
+            narration_around_quotes(dashed, &[(yes, yes + 4)], &[(lee, lee + 7)]).as_deref(),
+            Some("\u{2014} \u{2014} Ann Lee \u{2014} said: \u{201c}…\u{201d} Later, after lunch.")
+        );
+        assert_eq!(
+            narration_around_quotes(&dashed[..yes + 7], &[(yes, yes + 4)], &[(lee, lee + 7)]),
+            None
+        );
+        assert_eq!(
+            narration_around_quotes(named, &[(20, 38)], &[(0, 14)]),
+            None
+        );
+        assert_eq!(
+            narration_around_quotes(named, &[(20, 38)], &[]).as_deref(),
+            Some("Zelenskyy Vorn said ….")
+        );
+    }
 }
