@@ -1,4 +1,4 @@
-//! Behaviours that follow from how the index stores passages (schema version 2): ids read from
+//! Behaviours that follow from how the index stores passages (schema version 3): ids read from
 //! fast fields (`show` by id), the headline indexed on an article's first passage only, copies of
 //! a passage found through their words and capped, location filters without positions, and a
 //! searcher that sees a later commit.
