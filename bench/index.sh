@@ -87,6 +87,9 @@ repeat "$runs" read_floor "$bare" read "$allsides"
 body_bytes=$(field bytes "$work/logs/read_floor.log")
 articles_all=$(field docs "$work/logs/read_floor.log")
 repeat "$runs" bare_allsides "$bare" index "$allsides" --index "$work/bare-allsides"
+# The same bodies as one stored document per paragraph: what passage granularity and a doc store
+# cost Tantivy by themselves, before anything newsquote adds.
+repeat "$runs" bare_paragraphs "$bare" index "$allsides" --index "$work/bare-paragraphs" --per-paragraph --stored
 repeat "$runs" nq_allsides "$nq" index "$allsides" --index "$work/nq-allsides" --rebuild
 repeat "$runs" noop_allsides "$nq" index "$allsides" --index "$work/nq-allsides"
 
@@ -111,6 +114,8 @@ rss_kb=$(maxof nq_allsides 2)
 # CPU seconds (user + sys): less sensitive than wall time to other load on the machine.
 cpu_nq=$(calc %.1f "$(median nq_allsides 3)+$(median nq_allsides 4)")
 cpu_bare=$(calc %.1f "$(median bare_allsides 3)+$(median bare_allsides 4)")
+t_bare_par=$(median bare_paragraphs)
+cpu_bare_par=$(calc %.1f "$(median bare_paragraphs 3)+$(median bare_paragraphs 4)")
 q_log="$work/logs/query_allsides.log"
 
 if [ "$scale" = 1 ]; then
@@ -141,6 +146,8 @@ row "allsides full index (newsquote)" "$t_nq s" "<= 1.5 x bare Tantivy"
 row "allsides, bare Tantivy (256 MB, 2 threads)" "$t_bare s" "floor"
 row "ratio newsquote / bare Tantivy" "$(calc %.2f "$t_nq/$t_bare") x" "<= 1.5 x"
 row "CPU s (user+sys): newsquote / bare" "$cpu_nq / $cpu_bare = $(calc %.2f "$cpu_nq/$cpu_bare") x" "(load-independent)"
+row "bare Tantivy, a stored doc per paragraph" "$t_bare_par s, $cpu_bare_par CPU s" "(granularity + store)"
+row "ratio newsquote / that" "$(calc %.2f "$t_nq/$t_bare_par") x" ""
 row "allsides read floor (gunzip + JSON parse)" "$t_read s" "floor"
 row "allsides, s per 10k articles" "$(calc %.2f "$t_nq*10000/$articles_all") s" "linear"
 row "BBC folder full index (2,225 files)" "$t_bbc s" ""
