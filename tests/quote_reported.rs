@@ -1,0 +1,345 @@
+// Reported speech (kind `indirect`): one test per frame of news writing that `src/quote/frames.rs`
+// reads, on invented sentences, with the exact content, speaker, mention and cue.
+
+use newsquote::article::Article;
+use newsquote::quote::{extract_quotes, QuoteKind};
+
+/// (text, kind, speaker, mention, cue) of one quote.
+type Row = (
+    String,
+    QuoteKind,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Every quote of `text` (one paragraph per line), checking that spans slice the text.
+fn table(text: &str) -> Vec<Row> {
+    let a = Article::from_line_paragraphs("", text);
+    extract_quotes(&a)
+        .into_iter()
+        .map(|q| {
+            assert_eq!(q.text, &a.text[q.start..q.end]);
+            if let Some(m) = &q.mention {
+                assert_eq!(m.text, &a.text[m.start..m.end]);
+            }
+            (q.text, q.kind, q.speaker, q.mention.map(|m| m.text), q.cue)
+        })
+        .collect()
+}
+
+fn row(text: &str, kind: QuoteKind, speaker: Option<&str>, mention: &str, cue: &str) -> Row {
+    (
+        text.to_string(),
+        kind,
+        speaker.map(str::to_string),
+        Some(mention.to_string()),
+        Some(cue.to_string()),
+    )
+}
+
+use QuoteKind::{Direct, Indirect};
+
+#[test]
+fn interrupting_tag_before_an_auxiliary_spans_the_whole_clause() {
+    let t =
+        "The harbour plan, Mayor Ilse Varenko said, would double the number of ferries by 2030.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "The harbour plan, Mayor Ilse Varenko said, would double the number of ferries by 2030",
+            Indirect,
+            Some("Ilse Varenko"),
+            "Mayor Ilse Varenko",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn interrupting_tag_with_a_short_subject_and_an_adverbial() {
+    let t = "The tunnel, the Norland transport agency said on Monday, was its most expensive \
+             project yet.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "The tunnel, the Norland transport agency said on Monday, was its most expensive \
+             project yet",
+            Indirect,
+            None,
+            "the Norland transport agency",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn interrupting_tag_before_a_participle_subject() {
+    let t =
+        "Though the first vote was close, Ms. Varenko said, counting the second one would take \
+             a week.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "Though the first vote was close, Ms. Varenko said, counting the second one would \
+             take a week",
+            Indirect,
+            Some("Varenko"),
+            "Ms. Varenko",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn participle_after_a_long_main_clause() {
+    let t =
+        "The Orvik Shipping Company filed a complaint with the port authority on behalf of its \
+             crews and their families in the northern provinces, arguing that the new tolls broke \
+             the 2019 treaty.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the new tolls broke the 2019 treaty",
+            Indirect,
+            Some("Orvik Shipping Company"),
+            "The Orvik Shipping Company",
+            "arguing",
+        )]
+    );
+}
+
+#[test]
+fn participle_after_a_coordinated_subject() {
+    let t =
+        "The Lindqvist Foundation and the Orvik Shipping Company filed a joint motion, arguing \
+             that the tolls were unlawful.";
+    let got = table(t);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "the tolls were unlawful");
+    assert_eq!(
+        got[0].3.as_deref(),
+        Some("The Lindqvist Foundation and the Orvik Shipping Company")
+    );
+    assert_eq!(got[0].4.as_deref(), Some("arguing"));
+}
+
+#[test]
+fn participle_with_a_noun_form_after_a_comma() {
+    let t =
+        "Ms. Varenko toured the terminal on Friday, warning that the ferries would be late all \
+             winter.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the ferries would be late all winter",
+            Indirect,
+            Some("Varenko"),
+            "Ms. Varenko",
+            "warning",
+        )]
+    );
+}
+
+#[test]
+fn adding_with_a_bare_clause_after_a_direct_quote() {
+    let t = "\"We built it in a year,\" Mr. Halden said, adding he would open a second terminal \
+             next spring.";
+    assert_eq!(
+        table(t),
+        vec![
+            row(
+                "We built it in a year",
+                Direct,
+                Some("Halden"),
+                "Mr. Halden",
+                "said"
+            ),
+            row(
+                "he would open a second terminal next spring",
+                Indirect,
+                Some("Halden"),
+                "Mr. Halden",
+                "adding",
+            ),
+        ]
+    );
+}
+
+#[test]
+fn fronted_subordinate_clause_ends_at_its_comma() {
+    let t = "While the mayor's aides suggested that the harbour plan was popular, Mr. Halden \
+             called it a waste of money.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the harbour plan was popular",
+            Indirect,
+            None,
+            "the mayor's aides",
+            "suggested",
+        )]
+    );
+    let t = "When Mr. Halden noted that the harbour plan was popular, the mayor called it a waste \
+             of money.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the harbour plan was popular",
+            Indirect,
+            Some("Halden"),
+            "Mr. Halden",
+            "noted",
+        )]
+    );
+}
+
+#[test]
+fn concessive_clause_is_a_report_of_its_own() {
+    let t = "The council approved the budget, though Ms. Varenko noted that the ferry fund was \
+             still empty.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the ferry fund was still empty",
+            Indirect,
+            Some("Varenko"),
+            "Ms. Varenko",
+            "noted",
+        )]
+    );
+    let t = "Mr. Halden said the tolls would stay, though Ms. Varenko noted that the ferry fund \
+             was still empty.";
+    assert_eq!(
+        table(t),
+        vec![
+            row(
+                "the tolls would stay",
+                Indirect,
+                Some("Halden"),
+                "Mr. Halden",
+                "said"
+            ),
+            row(
+                "the ferry fund was still empty",
+                Indirect,
+                Some("Varenko"),
+                "Ms. Varenko",
+                "noted",
+            ),
+        ]
+    );
+}
+
+#[test]
+fn common_noun_subjects() {
+    let cases = [
+        (
+            "Still, the fund warned that ferry fares would rise in the spring.",
+            "ferry fares would rise in the spring",
+            "the fund",
+            "warned",
+        ),
+        (
+            "Environmental groups say the new dredging will harm the herring.",
+            "the new dredging will harm the herring",
+            "Environmental groups",
+            "say",
+        ),
+        (
+            "Another 19 percent said they would not vote in the harbour referendum.",
+            "they would not vote in the harbour referendum",
+            "Another 19 percent",
+            "said",
+        ),
+    ];
+    for (t, content, mention, cue) in cases {
+        assert_eq!(
+            table(t),
+            vec![row(content, Indirect, None, mention, cue)],
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn common_noun_subject_is_not_an_indefinite_pronoun() {
+    // "that nobody" is the conjunction and a pronoun, not a speaker phrase.
+    let t = "Ms. Varenko told the Harbour Gazette that nobody would question the budget.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "nobody would question the budget",
+            Indirect,
+            Some("Varenko"),
+            "Ms. Varenko",
+            "told",
+        )]
+    );
+}
+
+#[test]
+fn time_phrase_between_subject_and_cue() {
+    let t = "Mr. Halden days later announced that the terminal would close for repairs.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the terminal would close for repairs",
+            Indirect,
+            Some("Halden"),
+            "Mr. Halden",
+            "announced",
+        )]
+    );
+}
+
+#[test]
+fn participle_cue_ends_the_content() {
+    let t = "The ferry union said the strike would go ahead, accusing the port authority of \
+             breaking its promises.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the strike would go ahead",
+            Indirect,
+            None,
+            "The ferry union",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn not_reported_speech() {
+    // A possessive makes "note" a noun; "continue" and "maintain" before an object are not
+    // speech.
+    for t in [
+        "Editor's note: Mr. Halden is a former member of the harbour board.",
+        "Mr. Halden continues his campaign against the tolls.",
+        "The foundation maintains a fund for the families of fishermen.",
+    ] {
+        assert_eq!(table(t), vec![], "{t}");
+    }
+    let t = "The mayor maintained that the tolls were legal.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the tolls were legal",
+            Indirect,
+            None,
+            "The mayor",
+            "maintained"
+        )]
+    );
+    let t = "\"The tolls are legal,\" Mr. Halden continued.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "The tolls are legal",
+            Direct,
+            Some("Halden"),
+            "Mr. Halden",
+            "continued"
+        )]
+    );
+}
