@@ -34,6 +34,9 @@ static RULES: LazyLock<RegexSet> = LazyLock::new(|| {
         &format!(r"(?i)^(?:share(?: this(?: article| story)?)?(?: on)?\s*:?\s*)?{SOCIAL}(?:[\s|·•,/]+{SOCIAL})*$|^click to (?:share on \w+|email this to a friend|print)(?: \(opens in new window\))?$"),
         // teasers and site furniture
         r"(?i)^(?:read more|read also|also read|related(?: articles| stories| news| coverage)?|see also|recommended|most read|trending|advertisement|sponsored|click here|all rights reserved|copyright\b|follow (?:us|\w+) on\b|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|lea también|lea más|lea\s*:|leia (?:também|mais)|leggi anche|contenido relacionado|noticias relacionadas|artículos relacionados|articles? liés|ähnliche artikel|more from\b|most popular$|(?:you may|you might) (?:also )?like\b|the thomson reuters trust principles|our standards:)\s*[:.!]?",
+        // a syndication credit that is only a site's address in capitals ("HARBOURNEWS.COM");
+        // a lower-case address on its own line is a reference the article gives (aeb keeps it)
+        r"^(?:SOURCE:\s*)?(?:WWW\.)?[A-Z0-9][A-Z0-9\-]*(?:\.[A-Z0-9\-]+)*\.(?:COM|NET|ORG|INFO|NEWS|CO\.UK|COM\.AU|CO\.NZ|CO\.ZA|CA|TV|VC|GOV)$",
         // a byline: "By Jane Ito", "By Jane Ito and Omar Fields, Chicago Bureau"
         r"^By (?:[\p{Lu}][\p{L}.'\-]*\s?){1,4}(?:(?:,|and|&)\s*(?:[\p{Lu}][\p{L}.'\-]*\s?){1,4})*(?:,\s*[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3})?$",
     ]))
@@ -63,8 +66,10 @@ pub const RULE_NAMES: &[&str] = &[
     "caption credit",
     "share widget",
     "site furniture",
+    "site address",
     "byline",
     "mixed scripts",
+    "teaser excerpt",
 ];
 
 /// The name of the rule that marks `line` as boilerplate, if any (see the module docs). Lines longer
@@ -73,6 +78,9 @@ pub fn is_boilerplate(line: &str) -> Option<&'static str> {
     let t = clean(line);
     if mixed_script_words(&t) {
         return Some("mixed scripts");
+    }
+    if t.len() <= 1000 && TEASER_END.is_match(&t) {
+        return Some("teaser excerpt");
     }
     if t.is_empty() || t.len() > 300 {
         return None;
@@ -84,6 +92,15 @@ pub fn is_boilerplate(line: &str) -> Option<&'static str> {
     }
     RULES.matches(&t).iter().next().map(|i| RULE_NAMES[i])
 }
+
+/// The end of a teaser's excerpt, a story's first lines cut off mid-sentence in a list of other
+/// stories: the blog-engine marks `[…]`, `[...]`, `(…)`, or an ellipsis right after an article,
+/// preposition or conjunction ("…for teams in the..."), where no sentence of an article stops.
+/// Checked on `adbar` (teaser lists on two pages; no article paragraph ends so) and `aeb`.
+static TEASER_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[\[(](?:…|\.\.\.)[\])]|\s(?:the|a|an|of|in|on|at|to|for|from|with|by|and|or|but|that|which|who|is|are|was|were|has|have|had|will|would|this|its|their|his|her)(?:…|\.{3}))$")
+        .expect("teaser end")
+});
 
 /// Whether at least two words of `line` mix Latin and Cyrillic letters ("Аdvеrtіѕе" with a
 /// Cyrillic А, е, і, ѕ): advertising blocks spell themselves with look-alike letters to slip past

@@ -116,7 +116,8 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 pub fn parse_html(html: &str) -> Article {
     let doc = Document::from(html);
     let meta = Meta::read(&doc, html);
-    let (paras, traf) = main_paragraphs(html, &doc);
+    let (mut paras, traf) = main_paragraphs(html, &doc);
+    drop_closing_bio(&mut paras);
     let (text, paragraphs) = super::join_paragraphs(&paras);
     let (location, found) = dateline::locate(&text, &paragraphs);
     let mut published = meta.published;
@@ -758,5 +759,26 @@ pub fn main_paragraphs(html: &str, doc: &Document) -> (Vec<String>, Option<trafi
             (paras, Some(r.metadata))
         }
         None => (fallback(), None),
+    }
+}
+
+/// Words that name a trade in an author's biography ("… is a freelance writer").
+const BIO_ROLES: &str = r"writer|journalist|columnist|contributor|editor|author|reporter|correspondent|founder|co-founder|consultant|professor|lecturer|analyst|researcher|fellow|blogger|commentator|strategist|economist|director";
+
+/// Drops an author's biography closing the extracted text: a last paragraph that opens with a
+/// capitalised name of two to four words followed by "is a/an/the …" with a trade word
+/// ([`BIO_ROLES`]), or that says the person "has been writing about/for". Op-ed and blog
+/// templates print it under the article, inside the container the extractor keeps. Only the
+/// last paragraph is looked at, since an article's own sentences of this shape ("Ines Varga is
+/// the director of the port") sit in its body. Checked on `adbar` and `aeb`.
+fn drop_closing_bio(paras: &mut Vec<String>) {
+    static BIO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(&format!(
+            r"^(?:(?:[\p{{Lu}}][\p{{L}}'’.\-]+\s){{2,4}}(?:is|was) (?:a|an|the)\b[^.]{{0,120}}\b(?i:{BIO_ROLES})s?\b|[^.]{{0,200}}\.\s+(?:She|He|They) (?:has|have) been writing (?:about|for)\b)"
+        ))
+        .expect("bio rule")
+    });
+    if paras.len() > 1 && paras.last().is_some_and(|p| BIO.is_match(p)) {
+        paras.pop();
     }
 }
