@@ -923,3 +923,64 @@ fn job_description_of_unknown_nouns_after_the_quote_is_part_of_the_speaker_phras
         ]
     );
 }
+
+#[test]
+fn name_of_an_organisation_before_the_cue_is_the_person() {
+    let t = "\"The dam must stay,\" Ms. Greta Vell of the Lakeshore Trust said.";
+    assert_eq!(
+        table(t),
+        [row(
+            "The dam must stay",
+            Direct,
+            Some("Greta Vell"),
+            Some("Ms. Greta Vell"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn two_appositives_the_second_opening_with_one() {
+    let t = "\"It is an overreach,\" Tomas Brell, the attorney general of Norland, one of the provinces suing the agency, said at a forum.";
+    assert_eq!(
+        table(t),
+        [row(
+            "It is an overreach",
+            Direct,
+            Some("Tomas Brell"),
+            Some("Tomas Brell"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn plain_nouns_and_numbers_before_an_inverted_speakers_name() {
+    let t = "\"They are wrong,\" said 7/4 survivor Ilse Marn.";
+    assert_eq!(
+        table(t),
+        [row(
+            "They are wrong",
+            Direct,
+            Some("Ilse Marn"),
+            Some("7/4 survivor Ilse Marn"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn sentence_opening_with_a_capitalised_cue_and_a_colon() {
+    let t = "Odile Renn runs the port authority.\n\nSaid Renn: \"The harbour is full.\"";
+    let got = table(t);
+    assert_eq!(
+        got,
+        [row(
+            "The harbour is full.",
+            Direct,
+            Some("Odile Renn"),
+            Some("Renn"),
+            Some("Said")
+        )]
+    );
+}
