@@ -107,11 +107,11 @@ pub enum SortArg {
 
 #[derive(Args)]
 #[command(after_help = "Query syntax (Tantivy's):\n  \
-words          all words must occur (stemmed: \"talks\" finds \"talk\")\n  \
+words          all words must occur, each in the narration, the quote or the quote's\n                 speaker (stemmed: \"talks\" finds \"talk\"; \"kovel sanctions\" finds\n                 Kovel's quotes on sanctions)\n  \
 \"a phrase\"     the words next to each other\n  \
 -word          exclude a word;  a AND NOT b  works too\n  \
 a OR b         either word\n  \
-field:word     search one field: text (narration), quote, title (headline words)\n\n\
+field:word     search one field: text (narration), quote, speaker, title (headline words)\n\n\
 A plain-words query that finds nothing because a word is misspelt (\"Putn\", \"tarrifs\") is run\n\
 again with the nearest common spelling, and a note on stderr says which word was read how.\n\n\
 Examples:\n  newsquote search '\"strategic partnership\"'\n  newsquote search sanctions --speaker putin --since 2024\n  newsquote search ceasefire --kind quote --sort date --json")]

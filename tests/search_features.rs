@@ -329,3 +329,52 @@ fn speaker_facets_fold_middle_names_and_count_articles() {
         ("Mara Quint", 1)
     );
 }
+
+/// A name typed among the query words finds that person's quotes, whose text seldom names them,
+/// and the topic words decide the order among them; narration naming both comes after.
+#[test]
+fn a_speaker_name_in_the_query_finds_their_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        docs.join("levy.txt"),
+        "Levy vote delayed\n\nOSLO, March 7, 2025 (Newswire) — The harbour board met on Friday.\n\n\
+         \"The barley levy would ruin our growers, and a levy on oats would follow,\" Ilsa Varnholt said.\n\n\
+         \"We need the harbour open in May,\" Varnholt said.\n\n\
+         Asked about the barley levy on Friday, Varnholt left the room without an answer.\n\n\
+         \"No levy will pass this year,\" said Tomas Brekke, the board's chair.\n",
+    )
+    .unwrap();
+    let passage_index = index::open_or_create(&dir.path().join("index"), false).unwrap();
+    common::index_folder(&passage_index, &docs);
+    let request = SearchRequest {
+        query: "Varnholt levy".into(),
+        limit: 20,
+        snippet_chars: 200,
+        ..Default::default()
+    };
+    let hits = search::search(&passage_index, &request).unwrap();
+    let shown: Vec<(&str, Option<&str>)> = hits
+        .iter()
+        .map(|h| (h.kind.as_str(), h.speaker.as_deref()))
+        .collect();
+    assert_eq!(
+        shown,
+        [("direct", Some("Ilsa Varnholt")), ("narration", None)],
+        "{hits:?}"
+    );
+    assert_eq!(
+        hits[0].text,
+        "The barley levy would ruin our growers, and a levy on oats would follow"
+    );
+    // Brekke's quote has "levy" but not Varnholt; the quote about the harbour has Varnholt but not
+    // "levy": neither is found.
+    let brekke = SearchRequest {
+        query: "Brekke levy".into(),
+        ..request
+    };
+    let hits = search::search(&passage_index, &brekke).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].speaker.as_deref(), Some("Tomas Brekke"));
+}
