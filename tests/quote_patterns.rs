@@ -984,3 +984,18 @@ fn sentence_opening_with_a_capitalised_cue_and_a_colon() {
         )]
     );
 }
+
+#[test]
+fn quoted_title_in_an_opening_phrase_is_not_content() {
+    let t = "In an interview on Radio Norland's \"Morning Watch,\" Mayor Ilse Darrow said the bridge was \"a disgrace.\"";
+    assert_eq!(
+        table(t),
+        [row(
+            "the bridge was \"a disgrace.",
+            Mixed,
+            Some("Ilse Darrow"),
+            Some("Mayor Ilse Darrow"),
+            Some("said")
+        )]
+    );
+}
