@@ -999,3 +999,50 @@ fn quoted_title_in_an_opening_phrase_is_not_content() {
         )]
     );
 }
+
+#[test]
+fn role_noun_with_a_prepositional_phrase_after_a_quote() {
+    let t = "“The border stays open,” a spokeswoman for the interior ministry said.";
+    assert_eq!(
+        table(t),
+        [row(
+            "The border stays open",
+            Direct,
+            None,
+            Some("a spokeswoman"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn says_of_someone_before_a_quotation() {
+    let t = "Ivo Brask praised his deputy on Monday.\n\nBrask says of Malen, “She never misses a meeting.”";
+    let got = table(t);
+    assert_eq!(
+        got.last().unwrap(),
+        &row(
+            "She never misses a meeting.",
+            Direct,
+            Some("Ivo Brask"),
+            Some("Brask"),
+            Some("says")
+        )
+    );
+}
+
+#[test]
+fn pronoun_subject_then_participle_tag_before_a_quotation() {
+    let t =
+        "Oskar Lind spoke first.\n\nHe then defended the remark, saying, “I stand by every word.”";
+    assert_eq!(
+        table(t),
+        [row(
+            "I stand by every word.",
+            Direct,
+            Some("Oskar Lind"),
+            Some("He"),
+            Some("saying")
+        )]
+    );
+}
