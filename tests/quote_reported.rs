@@ -343,3 +343,113 @@ fn not_reported_speech() {
         )]
     );
 }
+
+#[test]
+fn content_before_according_to_may_open_with_a_preposition() {
+    let cases = [
+        (
+            "In the end, nine members of the harbour board voted for the plan, according to Ms. \
+             Varenko.",
+            "In the end, nine members of the harbour board voted for the plan",
+            Some("Varenko"),
+            "Ms. Varenko",
+        ),
+        (
+            "Of the 40 ferries inspected last spring, 12 were found unsafe, according to a port \
+             inspector.",
+            "Of the 40 ferries inspected last spring, 12 were found unsafe",
+            None,
+            "a port inspector",
+        ),
+    ];
+    for (t, content, speaker, mention) in cases {
+        assert_eq!(
+            table(t),
+            vec![row(content, Indirect, speaker, mention, "according to")],
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn opening_adverbial_before_an_interrupting_tag_is_not_content() {
+    let t = "During his six years on the board, Mr. Halden said, the harbour had doubled its \
+             traffic.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the harbour had doubled its traffic",
+            Indirect,
+            Some("Halden"),
+            "Mr. Halden",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn according_to_without_a_comma_and_with_a_long_source() {
+    let t = "The Norland party leads the count by 14 seats according to a tally by the Harbour \
+             Gazette, but the vote is not over.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "The Norland party leads the count by 14 seats",
+            Indirect,
+            Some("Harbour Gazette"),
+            "a tally by the Harbour Gazette",
+            "according to",
+        )]
+    );
+    let t = "According to early results of a survey conducted for the Harbour Gazette and two \
+             radio stations by the Orvik Institute, most residents back the plan.";
+    let got = table(t);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "most residents back the plan");
+    assert_eq!(got[0].4.as_deref(), Some("According to"));
+}
+
+#[test]
+fn according_to_interrupting_a_clause() {
+    let t = "One of the options the board discussed, according to a person close to the talks, \
+             is to sell the old terminal.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "One of the options the board discussed, according to a person close to the talks, \
+             is to sell the old terminal",
+            Indirect,
+            None,
+            "a person close to the talks",
+            "according to",
+        )]
+    );
+}
+
+#[test]
+fn a_new_clause_with_a_pronoun_subject_ends_the_content() {
+    let t = "Mr. Halden said the terminal would open in May, but he refused to name the builder.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the terminal would open in May",
+            Indirect,
+            Some("Halden"),
+            "Mr. Halden",
+            "said",
+        )]
+    );
+    // A quotation after it shows the clause is still the speaker's.
+    let t = "Ms. Varenko says she hopes to win the vote, but she knows that \"the harbour is not \
+             a prize.\"";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "she hopes to win the vote, but she knows that \"the harbour is not a prize.",
+            QuoteKind::Mixed,
+            Some("Varenko"),
+            "Ms. Varenko",
+            "says",
+        )]
+    );
+}
