@@ -1046,3 +1046,33 @@ fn pronoun_subject_then_participle_tag_before_a_quotation() {
         )]
     );
 }
+
+#[test]
+fn capitalised_title_with_of_before_the_name() {
+    let t = "Minister of Transport Ada Kvist said the line would reopen in \"a matter of weeks.\"";
+    assert_eq!(
+        table(t),
+        [row(
+            "the line would reopen in \"a matter of weeks.",
+            Mixed,
+            Some("Ada Kvist"),
+            Some("Minister of Transport Ada Kvist"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn addressee_with_an_adjective_in_ed_before_that() {
+    let t = "Rolf Amsel told an assembled crowd in the town hall that he wants a budget \"built on honest numbers.\"";
+    assert_eq!(
+        table(t),
+        [row(
+            "he wants a budget \"built on honest numbers.",
+            Mixed,
+            Some("Rolf Amsel"),
+            Some("Rolf Amsel"),
+            Some("told")
+        )]
+    );
+}

@@ -361,6 +361,15 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
             if name_head || role_head {
                 return Some((s2, e2));
             }
+            // "Secretary of State John F. Kerry said", "Minister of Defence Ana Roth said": a
+            // capitalised title with its "of" complement, then the name.
+            let title_head = h.cap
+                && h.has(class::TITLE | class::ROLE)
+                && e - s >= 3
+                && toks[s..e].iter().filter(|t| t.cap).count() >= 3;
+            if title_head && toks[s2..e2].iter().all(|t| t.cap || t.has(class::DET)) {
+                return Some((s2, e));
+            }
         }
     }
     Some((s, e))
@@ -1001,7 +1010,11 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
                         | "reflects"
                         | "confirms"
                 )
-                || !t.cap && w.len() > 4 && w.ends_with("ed")
+                || !t.cap
+                    && w.len() > 4
+                    && w.ends_with("ed")
+                    // "told an invited crowd … that": an adjective after a determiner.
+                    && !(j > ce && toks[j - 1].has(class::DET))
                 || j > ce && lexicon::single_cue(w).is_some();
             if stop {
                 break;
