@@ -503,7 +503,10 @@ pub fn speakers(
 /// Totals of an index, in the shape `stats --json` prints.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Stats {
+    /// Files fully indexed (those with a manifest entry).
     pub files: u64,
+    /// Distinct article texts among the passages (copies of one text count once), including those
+    /// of a file a Ctrl-C cut off.
     pub articles: u64,
     pub passages: u64,
     pub quotes: u64,
@@ -526,14 +529,18 @@ pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
         )
     };
     let files = searcher.search(&kind_query(FILE_KIND), &DocSetCollector)?;
-    let mut articles = 0;
-    for address in &files {
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        articles += doc
-            .get_first(f.file_articles)
-            .and_then(|v| v.as_u64())
-            .unwrap_or(0);
+    // Counted from the passages, not from the files' manifest entries: a file cut off by Ctrl-C has
+    // passages but no entry yet.
+    let mut article_ids = std::collections::HashSet::new();
+    for segment in searcher.segment_readers() {
+        let ids = segment.fast_fields().u64("article_id")?;
+        for doc in segment.doc_ids_alive() {
+            if let Some(id) = ids.first(doc) {
+                article_ids.insert(id);
+            }
+        }
     }
+    let articles = article_ids.len() as u64;
     let narration = searcher.search(&kind_query(NARRATION_KIND), &Count)?;
     let all = searcher.search(&tantivy::query::AllQuery, &Count)?;
     let passages = (all - files.len()) as u64;
