@@ -1076,3 +1076,28 @@ fn addressee_with_an_adjective_in_ed_before_that() {
         )]
     );
 }
+
+#[test]
+fn colon_headline_in_title_case_may_end_with_a_period() {
+    let t = "Varga: Harbour Deal Was ‘Reckless’ and Rushed.\n\nMayor Ilona Varga said on Monday the harbour deal was rushed.";
+    let got = table(t);
+    assert_eq!(
+        got[0],
+        row(
+            "Harbour Deal Was ‘Reckless’ and Rushed",
+            Mixed,
+            Some("Ilona Varga"),
+            Some("Varga"),
+            Some(":")
+        )
+    );
+}
+
+#[test]
+fn one_word_between_typographic_single_marks_is_a_quotation_but_rock_n_roll_is_not() {
+    let t = "Mayor Ilona Varga said the deal was ‘reckless’ and rushed.\n\nHe loves rock ‘n’ roll, Varga said.";
+    let got = table(t);
+    assert_eq!(got[0].0, "the deal was ‘reckless’ and rushed");
+    assert_eq!(got[0].1, Mixed);
+    assert_eq!(got[1].1, Indirect);
+}

@@ -1989,7 +1989,10 @@ pub fn colon_headline(
     if rest_words + quotes * 3 < 2 || b - a > 30 {
         return None;
     }
-    if toks[b - 1].is_punct('.') {
+    // A final period ends a sentence ("Note: the vote is on Monday."), unless the line is in
+    // title case: some feeds end every title with a period ("Pence: Trump Was ‘Mocking’
+    // Clinton Camp.", PolNeAR's title lines).
+    if toks[b - 1].is_punct('.') && !super::tokens::is_title_case(&toks[a..b]) {
         return None;
     }
     Some(((a, k), (k + 1, b)))

@@ -394,8 +394,17 @@ fn pair_singles(
                     (Some((o, s)), Role::Close | Role::Either) => {
                         let (cs, ce) = trim_content(text, s, abs);
                         // A quotation has at least two words: 'n' and 's' are not quotes.
+                        // One word of three letters or more between typographic marks is
+                        // one (headlines: "Trump Was ‘Mocking’ Clinton Camp"); a straight
+                        // ' is too often an apostrophe ('90s, rock 'n' roll).
+                        let one_word = text[o..].starts_with('‘')
+                            && c == '’'
+                            && text[cs..ce].chars().count() >= 3
+                            && text[cs..ce]
+                                .chars()
+                                .all(|ch| ch.is_alphabetic() || ch == '-');
                         if ce > cs
-                            && text[cs..ce].contains(is_space)
+                            && (text[cs..ce].contains(is_space) || one_word)
                             && !text[s..abs].contains(is_double_char)
                         {
                             out.push(MarkSpan {
