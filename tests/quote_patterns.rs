@@ -1101,3 +1101,33 @@ fn one_word_between_typographic_single_marks_is_a_quotation_but_rock_n_roll_is_n
     assert_eq!(got[0].1, Mixed);
     assert_eq!(got[1].1, Indirect);
 }
+
+#[test]
+fn quotation_ending_a_sentence_inside_it_is_not_followed_by_its_tag() {
+    let t = "Rask greeted Holm with the nickname \"Sleepy Ola.\" Rask called the mayor a \"lazy man\" and \"a fraud.\"";
+    assert_eq!(
+        table(t),
+        [row(
+            "the mayor a \"lazy man\" and \"a fraud.",
+            Mixed,
+            Some("Rask"),
+            Some("Rask"),
+            Some("called")
+        )]
+    );
+}
+
+#[test]
+fn quotation_opening_its_sentence_ending_in_a_period_keeps_its_tag() {
+    let t = "\"We will rebuild the pier.\" Mayor Ola Holm said on Friday.";
+    assert_eq!(
+        table(t),
+        [row(
+            "We will rebuild the pier.",
+            Direct,
+            Some("Ola Holm"),
+            Some("Mayor Ola Holm"),
+            Some("said")
+        )]
+    );
+}

@@ -236,7 +236,14 @@ pub fn sentences(text: &str, toks: &[Tok], spans: &[MarkSpan]) -> Vec<(usize, us
                 Kind::Quote(q) => {
                     let sp = spans[q];
                     let last = text[sp.start..sp.end].chars().last().unwrap_or(' ');
-                    (last == '.' || last == '…') && next_starts && !next_is_tag(toks, i + 1)
+                    // `"We won." Putin said.`: a tag after a quotation that opens its
+                    // sentence. After a quotation inside a sentence (`… the nickname "Lyin'
+                    // Ted." Trump called the senator …`) a capital starts a new sentence even
+                    // when a cue follows.
+                    let words_before = (s..i).any(|k| toks[k].is_word());
+                    (last == '.' || last == '…')
+                        && next_starts
+                        && (words_before || !next_is_tag(toks, i + 1))
                         || (matches!(last, '?' | '!') && n.is_quote())
                 }
                 Kind::Punct(')') => {
