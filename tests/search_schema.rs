@@ -179,3 +179,94 @@ fn narration_around_a_quote_is_found_with_the_quote_left_out() {
     );
     assert!(said.is_empty(), "{said:?}");
 }
+
+fn story(date: &str, body: &str) -> String {
+    format!("Quay notes\n\nOSLO, {date}, 2025 (Newswire) — The council met.\n\n{body}\n")
+}
+
+/// Copies of a passage are shown only when they match the query and filters themselves, the hit
+/// shown under date order is the newest copy, and `also_in` never lists the hit's own article.
+#[test]
+fn copies_shown_must_match_the_filters_and_the_sort() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let shared = "\"The northern quay reopens for barley in May,\"";
+    write(
+        &docs,
+        "a.txt",
+        &story("January 5", &format!("{shared} Ilsa Varnholt said.")),
+    );
+    // A later article gives the same words to someone else, twice.
+    write(
+        &docs,
+        "b.txt",
+        &story(
+            "March 9",
+            &format!("{shared} Tomas Brekke said.\n\n{shared} Brekke said again."),
+        ),
+    );
+    write(
+        &docs,
+        "c.txt",
+        &story(
+            "February 2",
+            "\"Barley prices fell all winter,\" Ilsa Varnholt said.",
+        ),
+    );
+    let index = index::open_or_create(&dir.path().join("index"), false).unwrap();
+    common::index_folder(&index, &docs);
+
+    let quotes = Filters {
+        kind: KindFilter::Quote,
+        ..Default::default()
+    };
+    let all = find(&index, "northern quay", quotes.clone());
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].speaker.as_deref(), Some("Ilsa Varnholt"));
+    assert_eq!(all[0].date.as_deref(), Some("2025-01-05"));
+    let also: Vec<&str> = all[0].also_in.iter().map(|c| c.path.as_str()).collect();
+    assert_eq!(
+        also.len(),
+        1,
+        "b.txt once, though it holds the quote twice: {also:?}"
+    );
+    assert!(also[0].ends_with("b.txt"), "{also:?}");
+
+    let by_brekke = find(
+        &index,
+        "northern quay",
+        Filters {
+            speakers: vec!["Brekke".into()],
+            ..quotes.clone()
+        },
+    );
+    assert_eq!(by_brekke.len(), 1, "{by_brekke:?}");
+    assert_eq!(by_brekke[0].speaker.as_deref(), Some("Tomas Brekke"));
+    assert_eq!(by_brekke[0].date.as_deref(), Some("2025-03-09"));
+    assert!(
+        by_brekke[0].also_in.is_empty(),
+        "{:?}",
+        by_brekke[0].also_in
+    );
+
+    let request = SearchRequest {
+        query: "barley".into(),
+        filters: quotes,
+        sort: search::SortOrder::Date,
+        limit: 20,
+        snippet_chars: 200,
+        ..Default::default()
+    };
+    let dated: Vec<Option<String>> = search::search(&index, &request)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.date)
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            Some("2025-03-09".to_string()),
+            Some("2025-02-02".to_string())
+        ]
+    );
+}

@@ -5,7 +5,7 @@ pub mod filters;
 pub mod highlight;
 pub mod query;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -180,35 +180,52 @@ fn ranked(
     // Grouping keys come from a fast field: no stored document is loaded for a candidate that
     // turns out to be a copy of a better one.
     let mut ids = IdReader::new(searcher);
-    let mut groups: Vec<(f32, u64)> = Vec::new();
+    let mut groups: Vec<(f32, u64, DocAddress)> = Vec::new();
     for (score, address) in addresses {
         let key = ids.of(address)?.passage_key;
-        if !groups.iter().any(|(_, k)| *k == key) {
-            groups.push((score, key));
+        if !groups.iter().any(|(_, k, _)| *k == key) {
+            groups.push((score, key, address));
         }
     }
     let mut analyzer = crate::index::schema::news_analyzer();
     let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
+    // Copies are shown only when they match the query and the filters themselves: a copy of a
+    // quote that another article gives to another speaker is not a hit for `--speaker`.
+    let matcher = Matcher::new(searcher, &*full)?;
     let mut hits = Vec::new();
-    for (i, (score, key)) in groups
+    for (i, (score, key, address)) in groups
         .into_iter()
         .enumerate()
         .skip(request.offset)
         .take(request.limit.max(1))
     {
-        let mut carriers = carriers_of(searcher, fields, key)?;
+        let mut carriers = carriers_of(searcher, fields, key, &matcher)?;
         if carriers.is_empty() {
-            continue;
+            let doc: TantivyDocument = searcher.doc(address)?;
+            carriers.push(hit_from_doc(fields, &doc, ids.of(address)?));
         }
-        let mut hit = carriers.remove(0);
+        // Relevance shows the earliest copy (the original, as far as dates tell); date order
+        // shows the newest, whose date put the hit where it is.
+        let shown = match request.sort {
+            SortOrder::Relevance => 0,
+            SortOrder::Date => carriers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.date.is_some())
+                .max_by(|(i, a), (j, b)| (&a.date, j).cmp(&(&b.date, i)))
+                .map_or(0, |(i, _)| i),
+        };
+        let mut hit = carriers.remove(shown);
         hit.rank = i + 1;
         hit.score = score;
         let (snippet, highlights) =
             highlight::snippet(&hit.text, &plan, &mut analyzer, request.snippet_chars);
         hit.snippet = snippet;
         hit.highlights = highlights;
+        let mut listed = HashSet::from([hit.path.clone()]);
         hit.also_in = carriers
             .into_iter()
+            .filter(|c| listed.insert(c.path.clone()))
             .map(|c| Carrier {
                 path: c.path,
                 source: c.source,
@@ -220,6 +237,47 @@ fn ranked(
         hits.push(hit);
     }
     Ok(hits)
+}
+
+/// Tells whether given passages match a query, walking each segment's matches once per call.
+struct Matcher<'a> {
+    searcher: &'a tantivy::Searcher,
+    weight: Box<dyn tantivy::query::Weight>,
+}
+
+impl<'a> Matcher<'a> {
+    fn new(
+        searcher: &'a tantivy::Searcher,
+        query: &dyn tantivy::query::Query,
+    ) -> Result<Matcher<'a>, SearchError> {
+        let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+            searcher,
+        ))?;
+        Ok(Matcher { searcher, weight })
+    }
+
+    /// The addresses among `addresses` that the query matches, in address order.
+    fn retain(&self, mut addresses: Vec<DocAddress>) -> Result<Vec<DocAddress>, SearchError> {
+        addresses.sort();
+        let mut kept = Vec::with_capacity(addresses.len());
+        let mut i = 0;
+        while i < addresses.len() {
+            let segment_ord = addresses[i].segment_ord;
+            let reader = self.searcher.segment_reader(segment_ord);
+            let mut scorer = self.weight.scorer(reader, 1.0)?;
+            while i < addresses.len() && addresses[i].segment_ord == segment_ord {
+                let doc = addresses[i].doc_id;
+                if scorer.doc() < doc {
+                    scorer.seek(doc);
+                }
+                if scorer.doc() == doc {
+                    kept.push(addresses[i]);
+                }
+                i += 1;
+            }
+        }
+        Ok(kept)
+    }
 }
 
 /// Reads passage ids from fast fields, opening each segment's columns once.
@@ -284,15 +342,17 @@ fn with_key(
 /// thousands of articles would otherwise cost thousands of document loads per query.
 pub const MAX_CARRIERS: usize = 64;
 
-/// Every passage with the given grouping key, earliest publication first (undated last, then by
-/// path): the first is the one a hit shows, the rest are listed as `also_in`. When more than
-/// [`MAX_CARRIERS`] passages share the key, the earliest [`MAX_CARRIERS`] by date are returned.
+/// Every passage with the given grouping key that `matcher`'s query matches, earliest publication
+/// first (undated last, then by path): one is the one a hit shows, the rest are listed as
+/// `also_in`. When more than [`MAX_CARRIERS`] passages share the key, the earliest
+/// [`MAX_CARRIERS`] by date are returned.
 fn carriers_of(
     searcher: &tantivy::Searcher,
     fields: &Fields,
     key: u64,
+    matcher: &Matcher,
 ) -> Result<Vec<Hit>, SearchError> {
-    let mut addresses = with_key(searcher, fields, key)?;
+    let mut addresses = matcher.retain(with_key(searcher, fields, key)?)?;
     if addresses.len() > MAX_CARRIERS {
         let mut dated = Vec::with_capacity(addresses.len());
         let mut columns: HashMap<u32, tantivy::columnar::Column<tantivy::DateTime>> =
