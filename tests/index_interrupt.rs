@@ -50,7 +50,7 @@ fn ctrl_c_in_a_jsonl_file_commits_what_was_read_and_the_next_run_finishes_it() {
     let raise = |_: String| stop.store(true, Ordering::Relaxed);
     let first = index::index_paths(
         &passages,
-        &[docs.clone()],
+        std::slice::from_ref(&docs),
         &options,
         &raise,
         &|_| {},
