@@ -218,6 +218,66 @@ fn teasers_credits_and_closing_bio_left_out() {
     assert_eq!(kept.len(), story.len() + 1, "{kept:#?}"); // and the <h1>
 }
 
+/// Sentences written straight into the article's `<div>` between `<br>`s, and a deck `<p>` in
+/// the article's own header, are put back in page order; a browser notice in the site's banner
+/// and a call-to-action box are not.
+#[test]
+fn dropped_article_text_put_back() {
+    let html = r#"<html><head><title>Frost warning for the valley</title></head><body>
+<header><p>Thank you for visiting. You are using a browser version with limited support for CSS, so the site is shown without styles.</p></header>
+<div class="page"><header class="article-header"><h1>Frost warning for the valley</h1>
+<p class="deck">Farmers in the Orvane valley were told on Monday to cover their young vines before a night of hard frost.</p>
+<div class="cta"><p>You need the latest forecasts for your farm every morning, and our weekly letter brings them to you.</p></div></header>
+<article><div class="story"><div class="img"><img src="a.jpg"><p class="cap">Vines near Orvane.</p></div>
+Presenter: A cold front moved in from the north on Sunday. Temperatures in the valley are expected to fall to minus four degrees overnight.<br><br>
+<p>The weather office said the frost would lift by Wednesday morning, when a warmer wind from the south arrives.</p>
+<p>"Two nights of this can take half the harvest," said Petra Lindqvist, who grows grapes near the river.</p>
+<p>Growers have ordered extra fleece from the cooperative, which opened its depot on Sunday to meet the demand.</p>
+</div></article></div></body></html>"#;
+    let (a, _) = page("frost.html", html.as_bytes());
+    let kept = paras(&a);
+    let deck = "Farmers in the Orvane valley were told on Monday to cover their young vines before a night of hard frost.";
+    let loose = "Presenter: A cold front moved in from the north on Sunday. Temperatures in the valley are expected to fall to minus four degrees overnight.";
+    let next = "The weather office said the frost would lift by Wednesday morning, when a warmer wind from the south arrives.";
+    let at = |p: &str| kept.iter().position(|k| *k == p);
+    assert!(at(deck).is_some(), "deck missing from {kept:#?}");
+    assert!(at(loose).is_some(), "loose text missing from {kept:#?}");
+    assert_eq!(at(loose).map(|i| i + 1), at(next), "{kept:#?}");
+    for junk in ["browser version", "latest forecasts"] {
+        assert!(
+            !kept.iter().any(|k| k.contains(junk)),
+            "{junk} kept in {kept:#?}"
+        );
+    }
+}
+
+/// Site notices that sit in many templates are boilerplate: Google's reCAPTCHA notice, an
+/// outdated-browser notice, advertising disclosures, and login-to-comment prompts in German,
+/// Spanish and French as in English.
+#[test]
+fn notices_are_boilerplate() {
+    use newsquote::article::boilerplate::is_boilerplate;
+    for line in [
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "You are using an outdated browser. Please upgrade to see this site as it should look.",
+        "NOTE: The advertising disclaimer below does not apply to this article.",
+        "Du musst eingeloggt sein um Kommentare zu schreiben!",
+        "Debes estar registrado para comentar.",
+        "Vous devez être connecté pour publier un commentaire.",
+        "ORVANEPOST.COM",
+        "Club cricket resumes in May after the rain. The competition which is for teams in the...",
+    ] {
+        assert!(is_boilerplate(line).is_some(), "{line}");
+    }
+    for line in [
+        "The site is protected by a fence and two guards, the owner said.",
+        "Tickets are on sale at www.orvane-theatre.com.",
+        "\"We will see what happens in the...\" she said, and laughed.",
+    ] {
+        assert_eq!(is_boilerplate(line), None, "{line}");
+    }
+}
+
 /// A US evening story whose metadata is in UTC (already the next day) keeps the day the page
 /// prints in local time, found as the same instant with an offset in a `<time>` element.
 #[test]
@@ -268,6 +328,7 @@ fn public_aeb_set() {
         return;
     };
     eprintln!("aeb: {r}");
+    // Measured: 0.965 (0.9614 before dropped article text was put back).
     assert!(figure(&r, "body_f1") >= 0.96, "{r}");
 }
 
@@ -299,9 +360,10 @@ fn public_adbar_set() {
         return;
     };
     eprintln!("adbar: {r}");
-    // Measured: snippets 0.835 (182 pages; 0.742 before the page-furniture rules, 0.819 before
-    // the teaser-excerpt, capitals-address and closing-bio rules), date 0.935 (201 pages; 0.9005
-    // before UTC stamps were read as the publisher's local day).
-    assert!(figure(&r, "snippet_accuracy") >= 0.82, "{r}");
+    // Measured: snippets 0.8516 (182 pages; 0.742 before the page-furniture rules, 0.819 before
+    // the teaser-excerpt, capitals-address and closing-bio rules, 0.835 before dropped article
+    // text was put back), date 0.935 (201 pages; 0.9005 before UTC stamps were read as the
+    // publisher's local day).
+    assert!(figure(&r, "snippet_accuracy") >= 0.84, "{r}");
     assert!(figure(&r, "date_accuracy") >= 0.92, "{r}");
 }

@@ -3,8 +3,9 @@
 //! 1. Bytes to text ([`super::decode`]): a BOM, else valid UTF-8, else the charset the page
 //!    declares (`<meta charset>`, `http-equiv`), else a `chardetng` guess.
 //! 2. Main-content extraction with a library (see [`main_paragraphs`] for the choice and the
-//!    figures), turned into paragraphs at block elements; `text` is the paragraphs joined by a
-//!    blank line, what `extract --body` prints.
+//!    figures), turned into paragraphs at block elements, with the article sentences it drops
+//!    put back ([`add_loose_text`]) and a closing author biography left out; `text` is the
+//!    paragraphs joined by a blank line, what `extract --body` prints.
 //! 3. Metadata, in order of trust: JSON-LD (`NewsArticle` and kin: `headline`, `datePublished`,
 //!    `publisher.name`, `author`), Open Graph and `article:published_time` meta tags, other date
 //!    metas, `<time datetime>` outside comment sections, the URL (`/2021/06/14/`), then a
@@ -117,6 +118,7 @@ pub fn parse_html(html: &str) -> Article {
     let doc = Document::from(html);
     let meta = Meta::read(&doc, html);
     let (mut paras, traf) = main_paragraphs(html, &doc);
+    add_loose_text(&doc, &mut paras);
     drop_closing_bio(&mut paras);
     let (text, paragraphs) = super::join_paragraphs(&paras);
     let (location, found) = dateline::locate(&text, &paragraphs);
@@ -760,6 +762,185 @@ pub fn main_paragraphs(html: &str, doc: &Document) -> (Vec<String>, Option<trafi
         }
         None => (fallback(), None),
     }
+}
+
+/// Lower-cased words of `s`, one space apart, for comparing texts across markup.
+fn words_of(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The runs of text an element holds directly, between its block children and `<br>`s: text
+/// nodes and the text of inline children (links, emphasis), whitespace collapsed.
+fn loose_runs(n: &NodeRef) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in n.children_it(false) {
+        if c.is_text() {
+            cur.push_str(&c.text());
+            continue;
+        }
+        if !c.is_element() {
+            continue;
+        }
+        let name = c
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        if SKIP.contains(&name.as_str()) {
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            flush(&mut out, &mut cur);
+        } else {
+            cur.push_str(&c.text());
+        }
+    }
+    flush(&mut out, &mut cur);
+    out
+}
+
+/// Adds article text the extractor dropped because it sits loose in a container, not in a
+/// `<p>`: sentences written straight into a `<div>` between `<br>`s, next to an image box or
+/// after a heading (forum posts, broadcasters' and club sites' templates). A run counts when it
+/// has at least 12 words, starts like a sentence (capital, digit or quote mark) and ends one,
+/// holds no address (`http`) and at most one ellipsis (teaser lists do), is not already in the
+/// text, and its element, outside
+/// navigation and asides, also holds at least one of the extracted paragraphs, so that it is the
+/// article's own container. The run goes before the first extracted paragraph that follows it in
+/// the container, else after the last. The same holds for a `<p>` the extractor left out next
+/// to the ones it kept (a lede in a box of its own, a deck in the article's header, a review's
+/// verdict), unless it sits in an aside, a notice or call-to-action box ([`in_notice`]) or the
+/// site's banner ([`in_site_header`]). Measured: `aeb` F1 0.9614 -> 0.965 (recall 0.9733 ->
+/// 0.9849), `adbar` snippets +4 pages; about 15% more CPU per page.
+fn add_loose_text(doc: &Document, paras: &mut Vec<String>) {
+    if paras.is_empty() {
+        return;
+    }
+    let mut have = words_of(&paras.join(" "));
+    for n in doc
+        .select("body div, body section, body article, body td")
+        .nodes()
+    {
+        let runs: Vec<String> = loose_runs(n)
+            .into_iter()
+            .filter(|r| is_dropped_sentence(r, &have))
+            .collect();
+        if runs.is_empty() || in_aside(n) {
+            continue;
+        }
+        let own = own_paragraphs(n);
+        if !holds_extracted(&own, paras) {
+            continue;
+        }
+        for run in runs {
+            insert_in_page_order(&own, run, paras, &mut have);
+        }
+    }
+    // `<p>` elements the extractor left out next to the ones it kept (a lede in a box of its
+    // own, a verdict): the nearest of three ancestors that holds an extracted paragraph places it.
+    for n in doc.select("body p").nodes() {
+        let t = clean(&n.text());
+        if !is_dropped_sentence(&t, &have) || in_aside(n) || in_notice(n) || in_site_header(n) {
+            continue;
+        }
+        for a in n.ancestors_it(Some(3)) {
+            let own = own_paragraphs(&a);
+            if holds_extracted(&own, paras) {
+                insert_in_page_order(&own, t, paras, &mut have);
+                break;
+            }
+        }
+    }
+}
+
+/// Words in an id or class that mark a call to action, a notice or a disclosure box.
+const NOTICE_WORDS: &[&str] = &[
+    "cta",
+    "banner",
+    "disclaimer",
+    "disclosure",
+    "promo",
+    "subscri",
+    "newsletter",
+    "notice",
+    "signup",
+    "paywall",
+    "cookie",
+    "consent",
+    "modal",
+    "popup",
+    "alert",
+];
+
+/// Whether a node or one of its six nearest ancestors is a call to action, a notice or a
+/// disclosure box by its id or class ([`NOTICE_WORDS`]).
+fn in_notice(n: &NodeRef) -> bool {
+    std::iter::once(*n).chain(n.ancestors_it(Some(6))).any(|a| {
+        let key = id_and_class(&a);
+        NOTICE_WORDS.iter().any(|w| key.contains(w))
+    })
+}
+
+/// Whether a node sits in the site's banner, a `<header>` that is a child of `<body>` (browser
+/// and consent notices live there); an article's own `<header>` with its deck sits deeper.
+fn in_site_header(n: &NodeRef) -> bool {
+    n.ancestors_it(None).any(|a| {
+        a.node_name()
+            .is_some_and(|t| t.eq_ignore_ascii_case("header"))
+            && a.parent()
+                .and_then(|p| p.node_name())
+                .is_some_and(|t| t.eq_ignore_ascii_case("body"))
+    })
+}
+
+/// Whether `r` reads as a sentence of the article the extractor dropped: at least 12 words,
+/// starts like a sentence (capital, digit or quote mark) and ends one, holds no address (`http`)
+/// and at most one ellipsis (teaser lists do), and its words are not already in `have`.
+fn is_dropped_sentence(r: &str, have: &str) -> bool {
+    r.split_whitespace().count() >= 12
+        && r.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || "\"“‘'(".contains(c))
+        && !r.contains("http")
+        && r.matches(['…']).count() + r.matches("...").count() <= 1
+        && r.trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?'])
+        && !have.contains(&words_of(r))
+}
+
+/// An element's paragraphs in page order, walked as a page (asides and widgets left out).
+fn own_paragraphs(n: &NodeRef) -> Vec<String> {
+    let mut own = Vec::new();
+    let mut cur = String::new();
+    walk(n, &mut own, &mut cur, true);
+    flush(&mut own, &mut cur);
+    own
+}
+
+/// Whether `own` holds one of the extracted paragraphs of at least 40 bytes.
+fn holds_extracted(own: &[String], paras: &[String]) -> bool {
+    own.iter().any(|p| p.len() >= 40 && paras.contains(p))
+}
+
+/// Inserts `run` before the first extracted paragraph that follows it in `own`, else after the
+/// last one before it, else at the end; adds its words to `have`.
+fn insert_in_page_order(own: &[String], run: String, paras: &mut Vec<String>, have: &mut String) {
+    let Some(at) = own.iter().position(|p| *p == run) else {
+        return;
+    };
+    let next = own[at + 1..]
+        .iter()
+        .find_map(|p| paras.iter().position(|q| q == p));
+    let prev = own[..at]
+        .iter()
+        .rev()
+        .find_map(|p| paras.iter().position(|q| q == p));
+    let i = next.or(prev.map(|i| i + 1)).unwrap_or(paras.len());
+    have.push(' ');
+    have.push_str(&words_of(&run));
+    paras.insert(i, run);
 }
 
 /// Words that name a trade in an author's biography ("… is a freelance writer").
