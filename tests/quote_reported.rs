@@ -453,3 +453,64 @@ fn a_new_clause_with_a_pronoun_subject_ends_the_content() {
         )]
     );
 }
+
+#[test]
+fn poll_shares_and_partitives_as_speakers() {
+    let cases = [
+        (
+            "The plan is popular, while only 49 percent of harbour workers say the same of the \
+             tolls.",
+            "the same of the tolls",
+            "only 49 percent of harbour workers",
+            "say",
+        ),
+        (
+            "Only 24 percent said the mayor did nothing wrong.",
+            "the mayor did nothing wrong",
+            "Only 24 percent",
+            "said",
+        ),
+        (
+            "About three in 10 said they would move away from the harbour.",
+            "they would move away from the harbour",
+            "About three in 10",
+            "said",
+        ),
+        (
+            "A majority of her backers say they plan to vote for the tolls.",
+            "they plan to vote for the tolls",
+            "A majority of her backers",
+            "say",
+        ),
+        (
+            "The plan has angered the fishermen, many of whom say the tolls are unfair.",
+            "the tolls are unfair",
+            "many of whom",
+            "say",
+        ),
+    ];
+    for (t, content, mention, cue) in cases {
+        let got = table(t);
+        assert_eq!(got.len(), 1, "{t}");
+        assert_eq!(got[0].0, content, "{t}");
+        assert_eq!(got[0].1, Indirect, "{t}");
+        assert_eq!(got[0].3.as_deref(), Some(mention), "{t}");
+        assert_eq!(got[0].4.as_deref(), Some(cue), "{t}");
+    }
+}
+
+#[test]
+fn dash_appositive_between_speaker_and_cue() {
+    let t = "Halden -- co-author of Harbour Years, a book on the port's history -- said the \
+             terminal was built too fast.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the terminal was built too fast",
+            Indirect,
+            Some("Halden"),
+            "Halden",
+            "said",
+        )]
+    );
+}

@@ -388,6 +388,32 @@ fn common_np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
         return None;
     }
     let head = &toks[e - 1];
+    // "About three in 10 said": a share written as N in M.
+    let digits = |t: &Tok| t.is_word() && t.lower.starts_with(|c: char| c.is_ascii_digit());
+    if digits(head) && e >= a + 3 && toks[e - 2].is_word() && lw(&toks[e - 2]) == "in" {
+        let n = &toks[e - 3];
+        let count = digits(n)
+            || matches!(
+                lw(n),
+                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+            );
+        if count {
+            let mut s = e - 3;
+            if s > a
+                && toks[s - 1].is_word()
+                && matches!(
+                    lw(&toks[s - 1]),
+                    "about" | "nearly" | "almost" | "only" | "roughly"
+                )
+            {
+                s -= 1;
+            }
+            let at_start = s == a
+                || matches!(toks[s - 1].kind, Kind::Punct(',' | ';' | ':' | '—' | '–'))
+                || toks[s - 1].is_word() && matches!(lw(&toks[s - 1]), "and" | "but" | "while");
+            return at_start.then_some((s, e));
+        }
+    }
     let percent = head.is_word() && lw(head) == "percent";
     // Indefinite pronouns and time nouns ("days later") are never the source.
     let not_a_source = matches!(
@@ -421,9 +447,16 @@ fn common_np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
     let mut s = e - 1;
     while s > a && e - s < 4 {
         let t = &toks[s - 1];
+        // Adjectives in -ed and -ly may modify the head ("registered voters", "likely
+        // voters"), though they never head the phrase.
+        let adjective = t.is_word()
+            && !t.has(class::STOP | class::DET | class::PRONOUN | class::ADVERB | class::CUE)
+            && (lw(t).ends_with("ed") || lw(t).ends_with("ly"))
+            && lw(t).len() > 4;
         let modifier = t.is_word()
             && !t.cap
             && (plain_noun(t)
+                || adjective
                 || t.has(class::ROLE | class::MODIFIER)
                 || t.lower.starts_with(|c: char| c.is_ascii_digit()));
         if !modifier {
@@ -441,10 +474,19 @@ fn common_np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
             && !t.has(class::PRONOUN)
             && lw(t) != "that";
         let initial_adj = t.is_word() && t.cap && !t.has(class::STOP) && s - 1 == a;
-        if det || initial_adj {
+        // "Only 24 percent said", "About 9 percent said".
+        let hedge = t.is_word()
+            && matches!(
+                lw(t),
+                "only" | "about" | "nearly" | "almost" | "just" | "roughly"
+            )
+            && toks[s].lower.starts_with(|c: char| c.is_ascii_digit());
+        if det || initial_adj || hedge {
             s -= 1;
         }
     }
+    // "52 percent of registered voters", "a majority of likely voters".
+    s = partitive_left(toks, a, s);
     let at_boundary = s == a || {
         let p = &toks[s - 1];
         p.is_quote()
@@ -661,8 +703,29 @@ fn subject_left(
             e = k - 1;
         }
     }
+    // A dash appositive: "The Supreme Court justice -- who has been in a scuffle with X -- said
+    // …", "Kall — co-editor of a book on the debates — said …".
+    if let Some(open) = dash_appositive_start(toks, a, e) {
+        if let Some((s1, e1)) = np_left(toks, a, open) {
+            let l = &toks[e1 - 1];
+            if l.cap || l.has(class::ROLE) {
+                return Some((partitive_left(toks, a, s1), e1, None));
+            }
+        }
+    }
+    // "…, many of whom say …", "some of which reported …".
+    if e >= a + 3
+        && toks[e - 1].is_word()
+        && matches!(lw(&toks[e - 1]), "whom" | "which")
+        && lw(&toks[e - 2]) == "of"
+    {
+        let s = partitive_left(toks, a, e - 1);
+        if s < e - 1 {
+            return Some((s, e, None));
+        }
+    }
     if !(e > a && toks[e - 1].is_punct(',')) {
-        return np_left(toks, a, e).map(|(s, e)| (s, e, None));
+        return np_left(toks, a, e).map(|(s, e)| (partitive_left(toks, a, s), e, None));
     }
     let boundary = |s1: usize| {
         s1 == a
@@ -757,6 +820,121 @@ fn subject_left(
         right = k - 1;
     }
     None
+}
+
+/// The dash that opens a parenthetical closed by the dash ending at `e` (a `—`, `–` or `--`):
+/// the index of its first token. Up to 30 tokens apart, with no quotation in between.
+fn dash_appositive_start(toks: &[Tok], a: usize, e: usize) -> Option<usize> {
+    let is_dash = |k: usize| matches!(toks[k].kind, Kind::Punct('—' | '–'));
+    let double = |k: usize| k > a && toks[k].is_punct('-') && toks[k - 1].is_punct('-');
+    if e <= a + 2 {
+        return None;
+    }
+    let close = if is_dash(e - 1) {
+        e - 1
+    } else if double(e - 1) {
+        e - 2
+    } else {
+        return None;
+    };
+    let mut k = close;
+    while k > a && close - k < 30 {
+        k -= 1;
+        if toks[k].is_quote() {
+            return None;
+        }
+        if is_dash(k) {
+            return Some(k);
+        }
+        if toks[k].is_punct('-') && k > a && toks[k - 1].is_punct('-') {
+            return Some(k - 1);
+        }
+    }
+    None
+}
+
+/// Extends a speaker phrase starting at `s` leftwards over a partitive or a poll share:
+/// "26 percent of Democrats", "a majority of her backers", "only 49 percent of Republicans",
+/// "many of whom". Checked on PolNeAR train, where poll shares are annotated as the sources
+/// of what respondents "say".
+fn partitive_left(toks: &[Tok], a: usize, s: usize) -> usize {
+    if s < a + 2 || !(toks[s - 1].is_word() && lw(&toks[s - 1]) == "of") {
+        return s;
+    }
+    let h = &toks[s - 2];
+    let number = |t: &Tok| {
+        t.is_word()
+            && (t.lower.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    lw(t),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "millions"
+                ))
+    };
+    let quantity = h.is_word()
+        && !h.cap
+        && (number(h)
+            || matches!(
+                lw(h),
+                "percent"
+                    | "majority"
+                    | "minority"
+                    | "plurality"
+                    | "half"
+                    | "third"
+                    | "quarter"
+                    | "most"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "each"
+                    | "both"
+                    | "none"
+                    | "several"
+                    | "few"
+                    | "members"
+            ));
+    if !quantity {
+        return s;
+    }
+    let mut k = s - 2;
+    while k > a && s - 2 - k < 4 {
+        let t = &toks[k - 1];
+        let ok = t.is_word()
+            && (number(t)
+                || t.has(class::DET | class::INDEF) && lw(t) != "that"
+                || matches!(
+                    lw(t),
+                    "only"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "just"
+                        | "roughly"
+                        | "over"
+                        | "more"
+                        | "than"
+                        | "fewer"
+                        | "less"
+                ));
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    k
 }
 
 /// The subject at the start of a sentence whose verb is the cue at `cs`, separated from it by a
