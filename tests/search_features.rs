@@ -378,3 +378,81 @@ fn a_speaker_name_in_the_query_finds_their_quotes() {
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0].speaker.as_deref(), Some("Tomas Brekke"));
 }
+
+/// A query of exclusions only finds every passage but the excluded ones (it once found exactly
+/// the excluded ones), and `field:*` is read as "everything", not as an error.
+#[test]
+fn exclusions_alone_and_field_star_queries() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "March 3, 2025",
+                "Ilsa Varnholt",
+                "Barley goes first",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "March 4, 2025",
+                "Tomas Brekke",
+                "Oats go second",
+            ),
+        ],
+    );
+    for typed in ["-barley", "NOT barley", "-barley -nothingelse"] {
+        let hits = quotes(&index, typed, Filters::default(), SortOrder::Relevance);
+        let texts: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["Oats go second"], "{typed}");
+    }
+    for typed in ["text:*", "quote:*", "*"] {
+        let hits = quotes(&index, typed, Filters::default(), SortOrder::Relevance);
+        assert_eq!(hits.len(), 2, "{typed}: {hits:?}");
+    }
+}
+
+/// `speakers` counts a quote carried by several articles once, as `search` shows it once, and
+/// counts the articles that carry it; narration has no speakers.
+#[test]
+fn speaker_facets_count_copies_of_a_quote_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "June 3, 2024",
+                "Mara Quint",
+                "The levee leaks",
+            ),
+            (
+                "b.txt",
+                "Coast Daily",
+                "June 4, 2024",
+                "Mara Quint",
+                "The levee leaks",
+            ),
+            (
+                "c.txt",
+                "Newswire",
+                "June 5, 2024",
+                "Mara Quint",
+                "The levee holds",
+            ),
+        ],
+    );
+    let facets = search::speakers(&index, "levee", &Filters::default(), 10).unwrap();
+    assert_eq!(facets.len(), 1, "{facets:?}");
+    assert_eq!((facets[0].quotes, facets[0].articles), (2, 3));
+    let narration = Filters {
+        kind: KindFilter::Narration,
+        ..Default::default()
+    };
+    assert!(search::speakers(&index, "", &narration, 10)
+        .unwrap()
+        .is_empty());
+}

@@ -440,7 +440,7 @@ pub fn format_date(value: tantivy::DateTime) -> String {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SpeakerFacet {
     pub speaker: String,
-    /// Number of quotes.
+    /// Number of distinct quotes (copies of one quote in several articles count once).
     pub quotes: u64,
     /// Number of distinct articles quoting the speaker.
     pub articles: u64,
@@ -459,14 +459,19 @@ pub fn speakers(
     let searcher = index.searcher()?;
     let f = &index.fields;
     let mut filters = filters.clone();
-    if filters.kind == KindFilter::Any || filters.kind == KindFilter::Narration {
-        filters.kind = KindFilter::Quote;
+    match filters.kind {
+        KindFilter::Any => filters.kind = KindFilter::Quote,
+        // Narration has no speaker.
+        KindFilter::Narration => return Ok(Vec::new()),
+        _ => {}
     }
     let q = filters::apply(f, query::parse_user_query(index, query_text)?, &filters)?;
     let addresses = searcher.search(&*q, &DocSetCollector)?;
     #[derive(Default)]
     struct Acc {
-        quotes: u64,
+        /// Grouping keys of the quotes: copies of one quote (the same story saved twice,
+        /// syndication) count once, as `search` shows them once.
+        quotes: HashSet<u64>,
         names: HashMap<String, u64>,
         articles: std::collections::HashSet<u64>,
         first: Option<i64>,
@@ -498,6 +503,7 @@ pub fn speakers(
             continue;
         };
         let articles = fast.u64("article_id")?;
+        let keys = fast.u64("passage_key")?;
         let dates = fast.date("date")?;
         let mut by_ord: HashMap<u64, Acc> = HashMap::new();
         for doc in docs {
@@ -505,7 +511,9 @@ pub fn speakers(
                 continue;
             };
             let acc = by_ord.entry(ord).or_default();
-            acc.quotes += 1;
+            if let Some(key) = keys.first(doc) {
+                acc.quotes.insert(key);
+            }
             if let Some(article) = articles.first(doc) {
                 acc.articles.insert(article);
             }
@@ -518,8 +526,8 @@ pub fn speakers(
                 continue;
             }
             let acc = by_speaker.entry(facet_key(&name)).or_default();
-            acc.quotes += part.quotes;
-            *acc.names.entry(name.clone()).or_default() += part.quotes;
+            *acc.names.entry(name.clone()).or_default() += part.quotes.len() as u64;
+            acc.quotes.extend(part.quotes);
             acc.articles.extend(part.articles);
             acc.date(part.first);
             acc.date(part.last);
@@ -540,7 +548,7 @@ pub fn speakers(
                 .unwrap_or_default();
             SpeakerFacet {
                 speaker,
-                quotes: acc.quotes,
+                quotes: acc.quotes.len() as u64,
                 articles: acc.articles.len() as u64,
                 first_date: acc
                     .first

@@ -1,6 +1,8 @@
 //! Turning what a person typed into a Tantivy query over passage and quote text.
 
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError,
+};
 use tantivy::tokenizer::TokenStream;
 use tantivy::Term;
 
@@ -40,6 +42,9 @@ pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Que
     parser.set_field_boost(fields.speaker, SPEAKER_BOOST);
     match parser.parse_query(&repaired) {
         Ok(query) => Ok(with_phrase_bonus(index, query, &repaired)),
+        // Only exclusions (`-sanctions`, `NOT sanctions`): every passage but those. Read as plain
+        // words instead, the query found exactly the passages it excludes.
+        Err(QueryParserError::AllButQueryForbidden) => Ok(parser.parse_query_lenient(&repaired).0),
         Err(_) => {
             let words = plain_words(&repaired);
             if words.trim().is_empty() {
@@ -98,7 +103,9 @@ fn with_phrase_bonus(
 /// - an unbalanced `"` is dropped (the words stay);
 /// - a trailing colon on a word (`talks:`, `speaker:`) is dropped: it is punctuation, not a field;
 /// - a leading `-` before a digit (`-2 degrees`) is text, not an exclusion;
-/// - a URL (`https://…`) becomes its words.
+/// - a URL (`https://…`) becomes its words;
+/// - `field:*` (`text:*`) is dropped: Tantivy reads it as "has a value", which only fast fields
+///   answer, and every passage has text.
 pub fn repair(typed: &str) -> String {
     let straight: String = typed
         .chars()
@@ -115,6 +122,7 @@ pub fn repair(typed: &str) -> String {
     }
     let words: Vec<String> = text
         .split(' ')
+        .filter(|word| !(word.len() > 2 && word.ends_with(":*")))
         .map(|word| {
             if word.contains("://") {
                 return plain_words(word);

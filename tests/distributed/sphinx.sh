@@ -7,7 +7,7 @@
 # index over both), and checks over SphinxQL that
 #   1. the distributed index holds every passage (both shards answer);
 #   2. phrase queries with a speaker filter return the same passages as `newsquote search --json`;
-#   3. GROUP BY speaker counts equal `newsquote speakers --json`.
+#   3. GROUP BY speaker (and passage key: copies of a quote count once) equals `newsquote speakers --json`.
 # The servers are stopped on exit, whatever happens. Loopback only, free ports, a temporary folder.
 #
 # Usage: tests/distributed/sphinx.sh            (from anywhere; builds the release binary)
