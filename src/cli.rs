@@ -30,7 +30,8 @@ pub enum Outcome {
     version,
     about = "Index a folder of news articles and search who said what, when and where.",
     long_about = "Index a folder of news articles and search who said what, when and where.\n\n\
-newsquote reads plain-text articles, finds every quotation (direct, mixed and reported speech), \
+newsquote reads news articles as people save them (plain text; HTML pages; JSON files, arrays \
+and JSON Lines dumps; any of them gzipped), finds every quotation (direct, mixed and reported speech), \
 attributes it to a speaker (resolving \"he\", \"Kim\" and \"the North Korean leader\" to the full name \
 introduced earlier), and stores each quote and each narrative paragraph as a passage in a Tantivy index.\n\n\
 Start with:\n  newsquote index corpus\n  newsquote search \"strategic partnership\"\n  newsquote search strategic --speaker \"Kim Jong-un\"\n\n\
@@ -76,7 +77,9 @@ pub struct ShowArgs {
 
 #[derive(Args)]
 pub struct IndexArgs {
-    /// Files or folders to index (folders are walked; .txt files are read).
+    /// Files or folders to index. Folders are walked; read are .txt/.text, .html/.htm/.xhtml/.shtml,
+    /// .json (one article or an array), .jsonl/.ndjson (one article per line, streamed), each also
+    /// gzipped (.gz).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Index folder.
@@ -127,9 +130,9 @@ pub struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
-    /// Number of hits to show.
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
+    /// Number of hits to show (at least 1).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
     /// Number of hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
@@ -160,9 +163,9 @@ pub struct SpeakersArgs {
     pub index: PathBuf,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Number of speakers to show.
-    #[arg(long, default_value_t = 20)]
-    pub limit: usize,
+    /// Number of speakers to show (at least 1).
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
     /// One JSON object per speaker.
     #[arg(long)]
     pub json: bool,
@@ -262,7 +265,7 @@ pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
             SortArg::Relevance => SortOrder::Relevance,
             SortArg::Date => SortOrder::Date,
         },
-        limit: args.limit,
+        limit: args.limit as usize,
         offset: args.offset,
         snippet_chars: 240,
     };
@@ -307,11 +310,10 @@ pub fn run_extract(args: &ExtractArgs) -> Result<Outcome> {
     let mut out = std::io::stdout().lock();
     let mut any = false;
     let mut failure: Option<std::io::Error> = None;
+    if let Some(missing) = args.paths.iter().find(|p| !p.exists()) {
+        anyhow::bail!("{}: no such file or folder", missing.display());
+    }
     for root in &args.paths {
-        if !root.exists() {
-            eprintln!("warning: {}: no such file or folder", root.display());
-            continue;
-        }
         let mut on_file = |entry: walkdir::DirEntry| {
             if failure.is_some() {
                 return;
@@ -358,7 +360,7 @@ pub fn run_speakers(args: &SpeakersArgs) -> Result<Outcome> {
         &passage_index,
         args.query.as_deref().unwrap_or(""),
         &filters(&args.filters)?,
-        args.limit,
+        args.limit as usize,
     )?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -273,3 +273,41 @@ fn hidden_files_and_ignore_file_entries_are_left_out() {
     );
     assert!(stderr(&o).starts_with("1 files indexed"), "{}", stderr(&o));
 }
+
+/// Requests that cannot mean anything are one-line errors with exit 2, not a silent exit 1 or a
+/// hit the user did not ask for.
+#[test]
+fn impossible_requests_are_errors() {
+    let (dir, index) = seed_index();
+    let o = run(
+        &[
+            "search", "putin", "--since", "2024-09", "--until", "2024-03",
+        ],
+        &index,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim(),
+        "newsquote: --since 2024-09 is after --until 2024-03: no date can match"
+    );
+    let o = run(&["search", "putin", "--limit", "0"], &index);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("'0' for '--limit"), "{}", stderr(&o));
+    let file = dir.path().join("docs").join(SEED);
+    let o = run(&["search", "putin"], &file);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).ends_with("is a file, not an index folder\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_newsquote"))
+        .args(["extract", "/nonexistent/newsquote-input"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim(),
+        "newsquote: /nonexistent/newsquote-input: no such file or folder"
+    );
+}

@@ -145,6 +145,12 @@ fn is_index_dir(dir: &Path) -> bool {
 /// [`IndexError::Incompatible`] when it was written with another schema.
 pub fn open(dir: &Path) -> Result<PassageIndex, IndexError> {
     let shown = dir.display().to_string();
+    if dir.is_file() {
+        return Err(IndexError::Path(
+            shown,
+            "is a file, not an index folder".into(),
+        ));
+    }
     if !is_index_dir(dir) {
         return Err(IndexError::Missing(shown));
     }

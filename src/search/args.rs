@@ -49,10 +49,21 @@ impl FilterArgs {
                 .transpose()
                 .map_err(|e| format!("--{flag}: {e}"))
         };
+        let since = bound("since", &self.since)?;
+        let until = bound("until", &self.until)?;
+        if let (Some(s), Some(u)) = (&since, &until) {
+            if s.first > u.last {
+                return Err(format!(
+                    "--since {} is after --until {}: no date can match",
+                    self.since.as_deref().unwrap_or(""),
+                    self.until.as_deref().unwrap_or("")
+                ));
+            }
+        }
         Ok(Filters {
             speakers: self.speaker.clone(),
-            since: bound("since", &self.since)?,
-            until: bound("until", &self.until)?,
+            since,
+            until,
             location: self.location.clone(),
             source: self.source.clone(),
             kind: match self.kind {
