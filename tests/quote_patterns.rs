@@ -1131,3 +1131,18 @@ fn quotation_opening_its_sentence_ending_in_a_period_keeps_its_tag() {
         )]
     );
 }
+
+#[test]
+fn that_after_a_cue_following_a_quotation_is_no_inverted_speaker() {
+    let t = "City Attorney Mira Dahl said the leaflet \"plainly and wrongly\" suggests that Tarnby police back the candidate.";
+    assert_eq!(
+        table(t),
+        [row(
+            "the leaflet \"plainly and wrongly\" suggests that Tarnby police back the candidate",
+            Mixed,
+            Some("Mira Dahl"),
+            Some("City Attorney Mira Dahl"),
+            Some("said")
+        )]
+    );
+}

@@ -1623,6 +1623,9 @@ pub fn sentence_claims(
                 } else {
                     np_right(toks, ce, b)
                 };
+                // `… “wrongfully” suggests that Phoenix …`: "that" opens the verb's clause;
+                // it never begins an inverted speaker phrase.
+                let np = np.filter(|&(ns, _)| lw(&toks[ns]) != "that");
                 if let Some((ns, ne)) = np {
                     tag = Some(Tag {
                         cs: i,
