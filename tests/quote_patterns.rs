@@ -1146,3 +1146,18 @@ fn that_after_a_cue_following_a_quotation_is_no_inverted_speaker() {
         )]
     );
 }
+
+#[test]
+fn addressee_of_plain_nouns_before_a_pronoun_clause_is_not_content() {
+    let t = "Senator Ivo Brask told the forum he was \"firmly against the toll\" because it hurt farmers.";
+    assert_eq!(
+        table(t),
+        [row(
+            "he was \"firmly against the toll\" because it hurt farmers",
+            Mixed,
+            Some("Ivo Brask"),
+            Some("Senator Ivo Brask"),
+            Some("told")
+        )]
+    );
+}

@@ -1082,6 +1082,27 @@ fn skip_object(toks: &[Tok], i: usize, b: usize) -> usize {
     ) {
         return i + 1;
     }
+    // "told the forum he was …", "told his radio audience, “…”": a determiner and up to
+    // three plain nouns, when a subject pronoun, "that", a comma or a quotation follows, so
+    // that the addressee is not content. Not before "to": PolNeAR keeps the addressee of a
+    // directive ("told his staff never to speak of …").
+    if t.has(class::DET | class::INDEF) && !t.has(class::PRONOUN) {
+        let mut k = i + 1;
+        while k < b && k < i + 4 && toks[k].is_word() && (plain_noun(&toks[k]) || toks[k].cap) {
+            k += 1;
+        }
+        let next_ok = k < b
+            && (toks[k].is_quote()
+                || toks[k].is_punct(',')
+                || toks[k].is_word()
+                    && matches!(
+                        lw(&toks[k]),
+                        "he" | "she" | "they" | "it" | "we" | "i" | "that"
+                    ));
+        if k > i + 1 && next_ok && !toks[k - 1].cap {
+            return k;
+        }
+    }
     let mut j = i;
     if t.has(class::DET) {
         j += 1;
@@ -1094,10 +1115,9 @@ fn skip_object(toks: &[Tok], i: usize, b: usize) -> usize {
         j += 1;
     }
     if j > i && (j - i > 1 || !t.has(class::DET)) {
-        j
-    } else {
-        i
+        return j;
     }
+    i
 }
 
 /// Whether the words after a tag (from `i`) are only adverbials and punctuation, so that the
