@@ -456,3 +456,43 @@ fn speaker_facets_count_copies_of_a_quote_once() {
         .unwrap()
         .is_empty());
 }
+
+/// `cease-fire` typed finds the closed form `ceasefire` that the article wrote, and the other way
+/// round the hyphenated text is still found by its parts.
+#[test]
+fn a_hyphenated_query_finds_the_closed_compound() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "March 3, 2025",
+                "Ilsa Varnholt",
+                "The ceasefire holds in Orsk",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "March 4, 2025",
+                "Tomas Brekke",
+                "The cease-fire in Kell is fragile",
+            ),
+        ],
+    );
+    let texts = |typed: &str| -> Vec<String> {
+        quotes(&index, typed, Filters::default(), SortOrder::Date)
+            .into_iter()
+            .map(|h| h.text)
+            .collect()
+    };
+    assert_eq!(
+        texts("cease-fire"),
+        [
+            "The cease-fire in Kell is fragile",
+            "The ceasefire holds in Orsk"
+        ]
+    );
+    assert_eq!(texts("ceasefire"), ["The ceasefire holds in Orsk"]);
+}

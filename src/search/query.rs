@@ -103,6 +103,8 @@ fn with_phrase_bonus(
 /// - an unbalanced `"` is dropped (the words stay);
 /// - a trailing colon on a word (`talks:`, `speaker:`) is dropped: it is punctuation, not a field;
 /// - a leading `-` before a digit (`-2 degrees`) is text, not an exclusion;
+/// - a hyphenated compound (`cease-fire`, `e-mail`) also finds its closed form: `(cease-fire OR
+///   ceasefire)`, as news writes both;
 /// - a URL (`https://…`) becomes its words;
 /// - `field:*` (`text:*`) is dropped: Tantivy reads it as "has a value", which only fast fields
 ///   answer, and every passage has text.
@@ -128,6 +130,9 @@ pub fn repair(typed: &str) -> String {
                 return plain_words(word);
             }
             let word = word.trim_end_matches(':');
+            if is_hyphenated_compound(word) {
+                return format!("({word} OR {})", word.replace('-', ""));
+            }
             let mut chars = word.chars();
             match (chars.next(), chars.next()) {
                 (Some('-'), Some(d)) if d.is_ascii_digit() => word[1..].to_string(),
@@ -136,6 +141,19 @@ pub fn repair(typed: &str) -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// Letters joined by single hyphens, two parts or more (`cease-fire`, `Jong-un`); not `-word`, not
+/// `2-1`, not a field or a phrase.
+fn is_hyphenated_compound(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split('-') {
+        if part.is_empty() || !part.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
 }
 
 /// The words and phrases of a query with every punctuation mark turned into a space, lower-cased so
@@ -373,7 +391,20 @@ fn plain_words(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::{edit_distance, repair};
+
+    #[test]
+    fn repair_offers_the_closed_form_of_a_hyphenated_compound() {
+        assert_eq!(
+            repair("cease-fire talks"),
+            "(cease-fire OR ceasefire) talks"
+        );
+        assert_eq!(repair("Kim Jong-un"), "Kim (Jong-un OR Jongun)");
+        assert_eq!(
+            repair("-sanctions 2-1 \"cease-fire\""),
+            "-sanctions 2-1 \"cease-fire\""
+        );
+    }
 
     fn distance(a: &str, b: &str) -> Option<usize> {
         let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
