@@ -514,3 +514,35 @@ fn dash_appositive_between_speaker_and_cue() {
         )]
     );
 }
+
+#[test]
+fn reported_question_keeps_its_question_word() {
+    let t = "Last month, the Gazette's Ola Brekke asked Mr. Halden whether questions about his \
+             health were fair game in the campaign.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "whether questions about his health were fair game in the campaign",
+            Indirect,
+            Some("Ola Brekke"),
+            "the Gazette's Ola Brekke",
+            "asked",
+        )]
+    );
+    let t = "Ms. Varenko asked how the harbour would pay for the new terminal.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "how the harbour would pay for the new terminal",
+            Indirect,
+            Some("Varenko"),
+            "Ms. Varenko",
+            "asked",
+        )]
+    );
+    // A request is not reported speech.
+    assert_eq!(
+        table("Mr. Halden asked the board to delay the vote."),
+        vec![]
+    );
+}

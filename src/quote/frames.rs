@@ -1977,7 +1977,17 @@ pub fn sentence_claims(
                 && !toks[cs + 1].cap
                 && !toks[cs + 1].has(class::DET);
             let quote_next = cs < b && toks[cs].is_quote();
-            if !(quote_next || pronoun_clause) {
+            // A reported question: "X asked (Y) whether/how/why …"; the content keeps its
+            // question word, as PolNeAR train marks it ("whether questions about his health
+            // were fair game").
+            let question = matches!(lw(&toks[tag.cs]), "ask" | "asks" | "asked" | "asking")
+                && cs + 2 < b
+                && toks[cs].is_word()
+                && matches!(
+                    lw(&toks[cs]),
+                    "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where"
+                );
+            if !(quote_next || pronoun_clause || question) {
                 continue;
             }
         }
