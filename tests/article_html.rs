@@ -367,3 +367,22 @@ fn public_adbar_set() {
     assert!(figure(&r, "snippet_accuracy") >= 0.84, "{r}");
     assert!(figure(&r, "date_accuracy") >= 0.92, "{r}");
 }
+
+/// A page with no date but a copyright year and a year-like CSS class gets no date: trafilatura
+/// turns such a year into January 1st, which newsquote drops unless the page writes that date.
+#[test]
+fn a_bare_year_is_not_a_publication_date() {
+    let body = "<p>The harbour board of Port Vask meets every second Tuesday to plan the season's berths and tides.</p>\
+        <p>Members of the public may attend and ask questions at the end of each meeting of the board.</p>\
+        <p>Minutes are kept by the board's secretary and posted at the harbour office within a week.</p>";
+    let html = format!(
+        "<html lang=\"en\"><head><title>Harbour board meetings</title></head><body>\
+         <article><h1>Harbour board meetings</h1>{body}<span class=\"mjx-c2019\"></span></article>\
+         <footer>©1998–2015 Port Vask Harbour Board</footer></body></html>"
+    );
+    let (a, _) = page("board.html", html.as_bytes());
+    assert_eq!(a.published, None, "{:?}", a.published);
+    let dated = html.replace("<h1>", "<p class=\"date\">Posted 1 January 2015</p><h1>");
+    let (a, _) = page("board.html", dated.as_bytes());
+    assert_eq!(a.published, Some(date(2015, 1, 1)));
+}

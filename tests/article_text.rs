@@ -328,3 +328,16 @@ fn labelled_date_line_gives_the_date() {
         vec!["The ferry to Holm Island will run twice a day from April, the port authority said."]
     );
 }
+
+/// A caption's "FILE -" and a broadcaster's name opening the text are not datelines; a city in the
+/// same position still is.
+#[test]
+fn file_photo_and_publisher_names_are_not_datelines() {
+    let a = parse("Senators weigh border bill\n\nFILE - In this Jan. 5, 2019 file photo, Senate leaders speak to reporters. The bill goes to a vote on Tuesday.\n\nThe bill would fund new ferries.");
+    assert_eq!(a.location, None);
+    let a =
+        parse("Host says goodbye\n\nNPR - The host of the morning show said goodbye on Friday.");
+    assert_eq!(a.location, None);
+    let a = parse("Ferry plan\n\nTROMSO - The ferry plan passed on Friday.");
+    assert_eq!(a.location.as_deref(), Some("Tromso"));
+}

@@ -208,6 +208,22 @@ const STOP_CITIES: &[&str] = &[
     "Today",
     "Yesterday",
     "Source",
+    // AP's "FILE - In this 2019 file photo, …" captions, and wire or broadcaster names that open a
+    // paragraph the way a city does ("NPR - The host said …"): a publisher, not a place.
+    "File",
+    "Files",
+    "File Photo",
+    "NPR",
+    "AFP",
+    "Reuters",
+    "CNN",
+    "BBC",
+    "UPI",
+    "Bloomberg",
+    "Xinhua",
+    "Tass",
+    "Kyodo",
+    "Yonhap",
 ];
 
 /// "NEW YORK" → "New York", "WINSTON-SALEM" → "Winston-Salem"; text with lower-case letters is kept.

@@ -113,6 +113,27 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
+/// Whether a date from trafilatura is its stand-in for a bare year: trafilatura gives January 1st
+/// when it found only a year, which on pages without a date is any four digits it met (the
+/// readability set: "2026" in MathJax's CSS class `mjx-c2026` became 2026-01-01, "©1998–2015" on
+/// Mozilla's pages 1998-01-01). Such a date is kept only when the page writes it out
+/// (`2024-01-01`, `01/01/2024`, `1 January 2024`, `January 1, 2024`).
+fn is_bare_year_guess(d: jiff::civil::Date, html: &str) -> bool {
+    if (d.month(), d.day()) != (1, 1) {
+        return false;
+    }
+    let y = d.year();
+    let written = [
+        format!("{y}-01-01"),
+        format!("01/01/{y}"),
+        format!("1 January {y}"),
+        format!("January 1, {y}"),
+        format!("Jan. 1, {y}"),
+        format!("Jan 1, {y}"),
+    ];
+    !written.iter().any(|w| html.contains(w.as_str()))
+}
+
 /// Builds an [`Article`] (without `path`) from a decoded page.
 pub fn parse_html(html: &str) -> Article {
     let doc = Document::from(html);
@@ -138,7 +159,8 @@ pub fn parse_html(html: &str) -> Article {
     let traf_date = traf
         .as_ref()
         .and_then(|t| t.date)
-        .and_then(|d| date::parse_value(&d.to_string()));
+        .and_then(|d| date::parse_value(&d.to_string()))
+        .filter(|d| !is_bare_year_guess(*d, html));
     if published.is_none() {
         published = traf_date;
     }

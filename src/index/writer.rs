@@ -305,10 +305,8 @@ pub fn index_paths(
     // Passages of a file cut off by Ctrl-C are committed too (without the file's manifest entry,
     // so the next run reads that file again and first deletes them): rolling them back lost every
     // passage of a run over one large JSON Lines file while saying they were committed.
-    let changed = summary.indexed > 0
-        || summary.removed > 0
-        || summary.skipped > 0
-        || summary.passages > 0;
+    let changed =
+        summary.indexed > 0 || summary.removed > 0 || summary.skipped > 0 || summary.passages > 0;
     if changed || summary.commits > 0 {
         if let Err(e) = commit(&mut writer) {
             return Err(abandon(writer, &index.dir, e));
