@@ -274,3 +274,94 @@ fn contracted_pronoun_is_not_a_name() {
     assert_speaker(&qs, "It's a proud day", Some("Rosa Pell"));
     assert!(qs.iter().all(|q| q.speaker.as_deref() != Some("It")));
 }
+
+#[test]
+fn she_never_resolves_to_a_man_the_article_writes_as_he() {
+    // The senator is the latest speaker and his gender is only in the narration's "he" and
+    // "his"; the student is named later, with "her". "She" is the student.
+    let qs = quotes(
+        "Senator Aldo Brisk said the bill would pass. He told reporters his office had the votes.\n\
+         Among the crowd outside was Mira Santane, 18, who said her parents had driven her there.\n\
+         \"I don't have much interest in the vote,\" she said.\n",
+    );
+    assert_speaker(&qs, "I don't have much interest", Some("Mira Santane"));
+}
+
+#[test]
+fn he_stays_with_the_sentence_subject_when_a_man_is_named_inside_it() {
+    // "He" after "X, an adviser to Governor Y, said …": X, even though only Y is known male.
+    let qs = quotes(
+        "Governor Teo Marsh has said he will veto the bill. But Rian Colby, an adviser to Governor \
+         Marsh, has said there would be no veto. He claimed the governor had no votes to spare.\n",
+    );
+    assert_speaker(&qs, "the governor had no votes", Some("Rian Colby"));
+}
+
+#[test]
+fn a_gendered_role_noun_gives_the_gender() {
+    // The congresswoman is never written with a pronoun before the quote; the mayor is "he".
+    let qs = quotes(
+        "Mayor Ivo Garth opened the session, and he thanked the council.\n\
+         Congresswoman Dela Ferris spoke next.\n\
+         \"We will not wait another year,\" she said.\n",
+    );
+    assert_speaker(&qs, "We will not wait", Some("Dela Ferris"));
+}
+
+#[test]
+fn shadow_and_deputy_titles_are_other_offices() {
+    // "the chancellor" is the one introduced as chancellor, not the shadow chancellor; "the
+    // prime minister" is not the deputy prime minister; "the foreign secretary" is not the
+    // home secretary.
+    let qs = quotes(
+        "Chancellor Edwin Marsh clashed with shadow chancellor Piers Allard over the budget.\n\
+         Deputy Prime Minister Ruth Olden and Prime Minister Colm Tavish met on Monday. Home \
+         Secretary Anton Greeve and Foreign Secretary Lise Norquay were also there.\n\
+         \"The sums add up,\" the chancellor said.\n\
+         \"We will win the vote,\" the prime minister said.\n\
+         \"Talks will go on,\" the foreign secretary said.\n\
+         \"The sums do not add up,\" the shadow chancellor said.\n",
+    );
+    assert_speaker(&qs, "The sums add up", Some("Edwin Marsh"));
+    assert_speaker(&qs, "We will win the vote", Some("Colm Tavish"));
+    assert_speaker(&qs, "Talks will go on", Some("Lise Norquay"));
+    assert_speaker(&qs, "The sums do not add up", Some("Piers Allard"));
+}
+
+#[test]
+fn a_former_holder_is_not_the_holder() {
+    let qs = quotes(
+        "Ex-Labour chancellor Hugo Penrose welcomed the plan on Tuesday.\n\
+         \"It is long overdue,\" the chancellor said.\n",
+    );
+    assert_speaker(&qs, "It is long overdue", None);
+}
+
+#[test]
+fn words_that_cannot_start_a_name() {
+    // A sentence-initial function word or participle, a button label in capitals, a title
+    // word and a place after "Attorney for" are not part of the speaker's name.
+    let qs = quotes(
+        "Senator Ola Brandt spoke first. Despite Brandt's warning, the vote went ahead.\n\
+         Like Brandt, Vera Holm opposed it. \"This is a mistake,\" Holm said.\n\
+         CLOSE Ivan Roper said the count was \"a farce\".\n\
+         Chancellor of the Exchequer Dara Quill presented the budget. \"It is balanced,\" Quill said.\n\
+         U.S. Attorney for Montana Joss Levin filed charges. \"The case is closed,\" Levin said.\n\
+         Intensifying Brandt's feud, Mayor Tess Orrin said she was \"not afraid\".\n",
+    );
+    assert_speaker(&qs, "This is a mistake", Some("Vera Holm"));
+    assert_speaker(&qs, "the count was", Some("Ivan Roper"));
+    assert_speaker(&qs, "It is balanced", Some("Dara Quill"));
+    assert_speaker(&qs, "The case is closed", Some("Joss Levin"));
+    assert_speaker(&qs, "she was", Some("Tess Orrin"));
+}
+
+#[test]
+fn hover_text_glued_to_a_name_is_cut() {
+    // "Pell Harlan Joseph HarlanGOP …": a link's hover card glued into the text.
+    let qs = quotes(
+        "Senator Pell Harlan spoke on Monday.\n\
+         \"We have the votes,\" Pell Harlan Joseph HarlanGOP said.\n",
+    );
+    assert_speaker(&qs, "We have the votes", Some("Pell Harlan"));
+}
