@@ -60,9 +60,10 @@ fn field_names_and_paragraphs() {
     assert_eq!(a.published, Some(date(2024, 3, 3)));
     assert_eq!(a.location.as_deref(), Some("Geneva"));
     assert_eq!(a.authors, vec!["Jane Ito", "Omar Fields"]);
+    // The boilerplate "Share" is left out of the text too, so offsets slice what --body prints.
     assert_eq!(
         a.text,
-        "GENEVA, March 3 (Newswire) — Talks ended.\n\n\"We agreed,\" Ilse Varga said.\n\nShare"
+        "GENEVA, March 3 (Newswire) — Talks ended.\n\n\"We agreed,\" Ilse Varga said."
     );
     assert_eq!(
         paras(a),
@@ -324,4 +325,23 @@ fn arrays_streamed_entry_by_entry() {
 
     let (_, _, r) = read(&write(dir.path(), "none.json", b" [ ] "));
     assert!(r.unwrap_err().ends_with("none.json: no articles"));
+}
+
+/// A boilerplate line between paragraphs is left out of the article text, so that the offsets of a
+/// quote after it slice the text `extract --body` prints (they were off by the line's length).
+#[test]
+fn offsets_after_a_dropped_line_slice_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = r#"{"title":"Ferry talks","text":"OSLO (Newswire) — The ferry talks ended.\n\nAdvertisement\n\n\"We agreed on the timetable,\" Ilse Varga said."}"#;
+    let (arts, _, r) = read(&write(dir.path(), "ferry.jsonl", json.as_bytes()));
+    r.unwrap();
+    let a = &arts[0];
+    let quotes = newsquote::quote::extract_quotes(a);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        &a.text[quotes[0].start..quotes[0].end],
+        "We agreed on the timetable"
+    );
+    let body = newsquote::output::extraction::extraction_json(a, &quotes, true);
+    assert_eq!(body["body"].as_str(), Some(a.text.as_str()));
 }

@@ -224,22 +224,26 @@ pub fn is_supported(path: &Path) -> bool {
 
 /// Joins paragraph texts into an article text, a blank line between paragraphs, and returns the
 /// text with each paragraph's byte span. Paragraphs that are boilerplate
-/// ([`boilerplate::is_boilerplate`]) stay in the text but get no span.
+/// ([`boilerplate::is_boilerplate`]) are left out of the text, so that the text is exactly the
+/// body `extract --body` prints and every offset slices it (with them kept in the text, a quote
+/// after a dropped line was off by that line's length: 518 of 3,717 quotes in 300 allsides
+/// articles).
 pub fn join_paragraphs(paras: &[String]) -> (String, Vec<Paragraph>) {
     let mut text = String::new();
     let mut spans = Vec::new();
     for p in paras {
+        if boilerplate::is_boilerplate(p).is_some() {
+            continue;
+        }
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         let start = text.len();
         text.push_str(p);
-        if boilerplate::is_boilerplate(p).is_none() {
-            spans.push(Paragraph {
-                start,
-                end: text.len(),
-            });
-        }
+        spans.push(Paragraph {
+            start,
+            end: text.len(),
+        });
     }
     (text, spans)
 }
