@@ -546,3 +546,19 @@ fn reported_question_keeps_its_question_word() {
         vec![]
     );
 }
+
+#[test]
+fn participle_after_a_sentence_opening_with_an_indefinite_subject() {
+    // "A" is also a capitalised stop word; here it opens the subject, not an adverbial.
+    let t = "A port official rejected the request on Monday, saying the docks were unsafe.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the docks were unsafe",
+            Indirect,
+            None,
+            "A port official",
+            "saying",
+        )]
+    );
+}

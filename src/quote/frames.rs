@@ -563,7 +563,14 @@ fn np_right(toks: &[Tok], s: usize, b: usize) -> Option<(usize, usize)> {
                 let role = !t.cap
                     && (t.has(class::ROLE | class::MODIFIER) || lexicon::is_compound_title(lw(t)));
                 let particle = !t.cap && t.has(class::PARTICLE) && e + 1 < b && toks[e + 1].cap;
-                if name || role || particle {
+                // "a port official": a plain noun modifying the role noun after it.
+                let noun_modifier = !t.cap
+                    && plain_noun(t)
+                    && e + 1 < b
+                    && toks[e + 1].is_word()
+                    && !toks[e + 1].cap
+                    && toks[e + 1].has(class::ROLE);
+                if name || role || particle || noun_modifier {
                     e += 1;
                 } else {
                     break;
@@ -1016,9 +1023,17 @@ fn clause_subject(toks: &[Tok], a: usize, cs: usize) -> Option<(usize, usize)> {
         && (toks[a].has(class::ADVERBIAL) || toks[a].has(class::STOP))
         && !is_pronoun_np(&toks[a])
     {
-        // "On Friday, …" / "Later, …": skip to after the first comma.
-        let c = (a..cs.min(a + 8)).find(|&k| toks[k].is_punct(','))?;
-        s = c + 1;
+        // "On Friday, …" / "Later, …": skip to after the first comma. "A" is in the stop
+        // list too, but "A judge rejected the request on Monday, saying …" opens with its
+        // subject: a determiner followed by a role noun or a name.
+        let subject_first = toks[a].has(class::DET)
+            && np_right(toks, a, cs).is_some_and(|(ns, ne)| {
+                ns == a && ne > a + 1 && (toks[ne - 1].cap || toks[ne - 1].has(class::ROLE))
+            });
+        if !subject_first {
+            let c = (a..cs.min(a + 8)).find(|&k| toks[k].is_punct(','))?;
+            s = c + 1;
+        }
     }
     let (ns, mut ne) = np_right(toks, s, cs)?;
     if ns != s || ne + 1 >= cs {
