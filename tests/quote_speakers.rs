@@ -365,3 +365,26 @@ fn hover_text_glued_to_a_name_is_cut() {
     );
     assert_speaker(&qs, "We have the votes", Some("Pell Harlan"));
 }
+
+#[test]
+fn a_title_no_one_holds_is_the_untitled_lede_figure() {
+    // The lede names the premier without the office; "the prime minister" is him. "The
+    // shadow chancellor" is someone else and stays unnamed.
+    let qs = quotes(
+        "Corran Vale has said he will call an election in the spring.\n\
+         The prime minister said the economy was \"ready for the verdict of voters\".\n\
+         The shadow chancellor said the claim was \"nonsense\".\n",
+    );
+    assert_speaker(&qs, "the economy was", Some("Corran Vale"));
+    assert_speaker(&qs, "the claim was", None);
+}
+
+#[test]
+fn a_surname_is_the_person_not_their_office() {
+    let qs = quotes(
+        "Acting U.S. Attorney Joshua Penn announced the charges. Penn's office said the \
+         defendant, Arlo Benning, would appear in court.\n\
+         \"Pick a profession and stick to it,\" Penn said.\n",
+    );
+    assert_speaker(&qs, "Pick a profession", Some("Joshua Penn"));
+}

@@ -450,6 +450,14 @@ fn glued_at(w: &str) -> Option<usize> {
     (caps >= 2 && i >= 2 && cs[i - 1].1.is_lowercase()).then(|| cs[i].0)
 }
 
+/// The last word of "X's office", "X's campaign": a body named after its principal.
+fn is_office_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "office" | "campaign" | "team" | "lawyers" | "attorneys" | "staff" | "camp" | "aides"
+    )
+}
+
 /// The last word of a newspaper title written with its article ("The Washington Post").
 fn is_newspaper_word(w: &str) -> bool {
     matches!(
@@ -1115,6 +1123,38 @@ impl Registry {
         (pos.saturating_sub(last) < 1500).then_some(id)
     }
 
+    /// The person in focus for a title no one in the article holds: BBC and wire copy name the
+    /// main figure in the lede without the office readers know ("Tony Blair has said he …")
+    /// and then write "the prime minister said". The title resolves to the latest speaker or
+    /// subject when that is the first person the article names, was given no office of their
+    /// own (only honorifics), and no entity holds a title with this head. A qualified title
+    /// ("the shadow chancellor", "the deputy leader") never does: it names someone else. The
+    /// speakers gold resolves "The prime minister" in such a BBC piece to the lede's Tony Blair.
+    fn untitled_focus(&self, head: &str, mods: &[String], pos: usize) -> Option<usize> {
+        let f = lexicon::flags(head);
+        if f & (class::TITLE | class::ROLE) == 0 || f & class::UNNAMED != 0 || qualifiers(mods) != 0
+        {
+            return None;
+        }
+        if self
+            .entities
+            .iter()
+            .any(|e| e.roles.iter().any(|r| r == head))
+        {
+            return None;
+        }
+        let &id = self.recent.iter().rev().find(|&&r| !self.entities[r].org)?;
+        let e = &self.entities[id];
+        let first = (0..self.entities.len())
+            .filter(|&i| !self.entities[i].org && self.entities[i].keys.len() >= 2)
+            .min_by_key(|&i| self.entities[i].mentions.iter().min().copied())?;
+        let office = e.roles.iter().any(|r| {
+            lexicon::flags(r) & (class::TITLE | class::ROLE) != 0 && gendered_role(r).is_none()
+        });
+        (first == id && !office && e.last.is_some_and(|l| pos.saturating_sub(l) < 3000))
+            .then_some(id)
+    }
+
     /// Records an organisation or state named at the start of a sentence as its subject, so
     /// that "it" later in the sentence or the next refers to it.
     pub fn note_org_subject(&mut self, text: &str, toks: &[Tok], pos: usize) {
@@ -1146,6 +1186,17 @@ impl Registry {
                 }
             })
             .collect();
+        // "Levy said" is the person Joshua Levy, not "Levy's office": a person's name prefers
+        // people when the article has one with that key.
+        let office = |i: usize| {
+            let e = &self.entities[i];
+            e.org && e.keys.len() >= 2 && e.keys.last().is_some_and(|k| is_office_noun(k))
+        };
+        let cands: Vec<usize> = if cands.iter().any(|&i| !self.entities[i].org) {
+            cands.into_iter().filter(|&i| !office(i)).collect()
+        } else {
+            cands
+        };
         if let (1, Some(full)) = (keys.len(), lexicon::well_known(&keys[0])) {
             // "Kim" when the article only names a reporter "Soyoung Kim": the well-known Kim,
             // unless a candidate is that person under another spelling ("Sergey Lavrov").
@@ -1459,7 +1510,8 @@ impl Registry {
                 let pick = self
                     .best(&cands, pos, None)
                     .or_else(|| if org_head { None } else { self.named_next(pos) })
-                    .or_else(|| self.epithet(head, mods, pos));
+                    .or_else(|| self.epithet(head, mods, pos))
+                    .or_else(|| self.untitled_focus(head, mods, pos));
                 match pick {
                     Some(id) => self.resolved_to(id, pos),
                     None => Resolved::default(),
