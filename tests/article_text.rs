@@ -275,8 +275,9 @@ fn public_eval_texts() {
         let (files, dropped, ex) = dropped_lines(&dir);
         eprintln!("{set}: {files} files, {dropped} lines dropped: {ex:#?}");
         assert!(files > 0);
-        // speakers: "Read more" (3), "READ MORE: …" and "Advertisement Continue reading…" are real boilerplate.
-        assert!(dropped <= 5, "{ex:#?}");
+        // speakers: "Read more" (3), "READ MORE: …", "Advertisement Continue reading…",
+        // "Story Continued Below" and a "USA TODAY" credit line are real boilerplate.
+        assert!(dropped <= 7, "{ex:#?}");
     }
 }
 
