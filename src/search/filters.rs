@@ -101,6 +101,30 @@ fn name_words(field: Field, value: &str) -> Option<Box<dyn Query>> {
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
 
+/// A `--speaker` value as the index names speakers: "Blair, Tony" (catalogue order) is "Tony
+/// Blair", and titles before the name go ("Mr Blair", "President Putin", "Foreign Secretary Jack
+/// Straw" are "Blair", "Putin", "Jack Straw"), as speaker names are stored without them. A value
+/// that is only titles ("President") is kept as typed. Titles are the quote lexicon's
+/// (`lexicon::class::TITLE`).
+pub fn speaker_as_named(value: &str) -> String {
+    let value = match value.split_once(',') {
+        Some((last, first)) if !last.trim().is_empty() && !first.trim().is_empty() => {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => value.trim().to_string(),
+    };
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let is_title = |w: &&&str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        crate::quote::lexicon::flags(&lower) & crate::quote::lexicon::class::TITLE != 0
+    };
+    let titles = words.iter().take_while(is_title).count();
+    if titles == 0 || titles == words.len() {
+        return value;
+    }
+    words[titles..].join(" ")
+}
+
 /// A phrase query over a name-analyzed field, or `None` when the value has no word in it.
 fn name_phrase(field: Field, value: &str) -> Option<Box<dyn Query>> {
     let mut analyzer = name_analyzer();
@@ -153,7 +177,8 @@ pub fn apply(
             .map(|s| {
                 (
                     Occur::Should,
-                    name_phrase(fields.speaker, &name_key(s)).unwrap_or_else(nothing),
+                    name_phrase(fields.speaker, &name_key(&speaker_as_named(s)))
+                        .unwrap_or_else(nothing),
                 )
             })
             .collect();
@@ -197,4 +222,22 @@ pub fn apply(
         )),
     ));
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaker_as_named;
+
+    #[test]
+    fn speaker_values_lose_titles_and_catalogue_order() {
+        assert_eq!(speaker_as_named("Mr Blair"), "Blair");
+        assert_eq!(speaker_as_named("Mr. Blair"), "Blair");
+        assert_eq!(
+            speaker_as_named("President Vladimir Putin"),
+            "Vladimir Putin"
+        );
+        assert_eq!(speaker_as_named("Blair, Tony"), "Tony Blair");
+        assert_eq!(speaker_as_named("Kim Jong-un"), "Kim Jong-un");
+        assert_eq!(speaker_as_named("President"), "President");
+    }
 }
