@@ -388,3 +388,18 @@ fn a_surname_is_the_person_not_their_office() {
     );
     assert_speaker(&qs, "Pick a profession", Some("Joshua Penn"));
 }
+
+#[test]
+fn a_surname_gets_the_full_name_when_two_people_share_it() {
+    // Two Tarrows are named in full, and the colonel also by rank and surname: "Tarrow said"
+    // is one of the full names (the one in focus), never the bare surname.
+    let qs = quotes(
+        "Lt Col Anders Tarrow testified on Tuesday; his brother Emil Tarrow sat behind him.\n\
+         Lt Col Tarrow told the committee he had raised the alarm.\n\
+         \"I did my duty,\" Tarrow said.\n\
+         Baroness Pruett, who chaired the inquiry, said she was satisfied. Delia Pruett added \
+         that the report would be \"published in full\".\n",
+    );
+    assert_speaker(&qs, "I did my duty", Some("Anders Tarrow"));
+    assert_speaker(&qs, "she was satisfied", Some("Delia Pruett"));
+}

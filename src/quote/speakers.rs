@@ -320,7 +320,29 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
 fn is_title_word(w: &str) -> bool {
     matches!(
         w,
-        "exchequer" | "master" | "counsel" | "commissioner" | "superintendent" | "inspector"
+        "exchequer"
+            | "master"
+            | "counsel"
+            | "commissioner"
+            | "superintendent"
+            | "inspector"
+            // Peerages ("Baroness Boothroyd" is Betty Boothroyd).
+            | "baroness"
+            | "baron"
+            | "viscount"
+            | "earl"
+            | "duke"
+            | "duchess"
+            | "countess"
+            // Military ranks written without their period ("Lt Col Alexander Vindman").
+            | "col"
+            | "lt"
+            | "gen"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "adm"
+            | "cmdr"
     )
 }
 
@@ -1194,6 +1216,21 @@ impl Registry {
         };
         let cands: Vec<usize> = if cands.iter().any(|&i| !self.entities[i].org) {
             cands.into_iter().filter(|&i| !office(i)).collect()
+        } else {
+            cands
+        };
+        // "Vindman said" when the article named two Vindmans in full and also "Lt. Col.
+        // Vindman": one of the full names (by recency), never the surname-only entry that
+        // stayed apart because the surname was ambiguous (the output wants the full name).
+        let cands: Vec<usize> = if keys.len() == 1
+            && cands
+                .iter()
+                .any(|&i| !self.entities[i].org && self.entities[i].keys.len() >= 2)
+        {
+            cands
+                .into_iter()
+                .filter(|&i| self.entities[i].org || self.entities[i].keys.len() >= 2)
+                .collect()
         } else {
             cands
         };
