@@ -403,3 +403,14 @@ fn a_surname_gets_the_full_name_when_two_people_share_it() {
     assert_speaker(&qs, "I did my duty", Some("Anders Tarrow"));
     assert_speaker(&qs, "she was satisfied", Some("Delia Pruett"));
 }
+
+#[test]
+fn the_member_for_a_place_is_a_role_noun() {
+    // "The MP for Eastwick and Harrowmere": the place is not a speaker; the MP is the one the
+    // article introduced as an MP.
+    let qs = quotes(
+        "Labour MP Tobin Rusk has praised the opposition's campaign.\n\
+         The MP for Eastwick and Harrowmere said the leader had been \"trying very hard\".\n",
+    );
+    assert_speaker(&qs, "the leader had been", Some("Tobin Rusk"));
+}

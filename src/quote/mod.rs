@@ -359,6 +359,37 @@ fn aliases(e: &speakers::Entity, canonical: &str) -> Vec<String> {
 /// - "a statement issued by the White House": the document's issuer.
 ///
 /// Patterns checked on the speakers dev set; each has a test in tests/quote_speakers.rs.
+/// The start of "DET [mods] ROLE for/of PLACE (and PLACE)" ending at token `ne`, when
+/// the words between are capitalised place words joined by "and", "&" or commas, and the
+/// phrase analyses as a role noun (see `speakers::analyze`). BBC politics/415: "The MP for
+/// Sittingbourne and Sheppey said" gave the speaker "Sheppey".
+fn place_role_start(text: &str, toks: &[Tok], ns: usize, ne: usize) -> Option<usize> {
+    let mut j = ns;
+    while j > 0
+        && ns - j < 8
+        && (toks[j - 1].is_word() && toks[j - 1].cap
+            || matches!(&*toks[j - 1].lower, "and" | "&")
+            || toks[j - 1].is_punct(','))
+    {
+        j -= 1;
+    }
+    if j == ns || j < 3 || !matches!(&*toks[j - 1].lower, "for" | "of") {
+        return None;
+    }
+    let mut s = j - 2;
+    while s > 0 && j - s < 5 && toks[s].is_word() && !toks[s].has(lexicon::class::DET) {
+        s -= 1;
+    }
+    if !toks[s].has(lexicon::class::DET) || toks[s].has(lexicon::class::INDEF) {
+        return None;
+    }
+    matches!(
+        speakers::analyze(text, &toks[s..ne]),
+        Some(speakers::Np::Role { .. })
+    )
+    .then_some(s)
+}
+
 fn refine_np(
     text: &str,
     toks: &[Tok],
@@ -366,6 +397,9 @@ fn refine_np(
     cue: Option<(usize, usize)>,
     b: usize,
 ) -> ((usize, usize), (usize, usize)) {
+    // "The MP for Eastwick and Harrowmere said": the clause subject came back as the last
+    // place name after "and"; the speaker phrase is the role noun before "for".
+    let (ns, ne) = place_role_start(text, toks, ns, ne).map_or((ns, ne), |s| (s, ne));
     let keep = ((ns, ne), (ns, ne));
     let np = speakers::analyze(text, &toks[ns..ne]);
     let cap_word = |t: &Tok| t.is_word() && t.cap && !t.has(lexicon::class::STOP);

@@ -171,6 +171,9 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     }
     if k < n && !toks[n - 1].has(class::ORG) {
         k = trim_name_start(text, toks, k);
+        if let Some(np) = role_of_place(text, toks, k) {
+            return Some(np);
+        }
     }
     let gender = gender_of(&toks[..k]);
     if k < n {
@@ -447,6 +450,41 @@ fn place_after_title(toks: &[Tok], k: usize, n: usize) -> usize {
         return k.max(n - keep);
     }
     k
+}
+
+/// "The MP for Sittingbourne and Sheppey", "the mayor of Dunmore": a definite role noun whose
+/// prepositional phrase names a place. The capitalised words at the end are the place, not the
+/// speaker's name (BBC politics/415 gave the speaker "Sheppey"); the phrase is the role noun,
+/// resolved like "the MP". Organisations ("the leader of the Labour Party") are left to the
+/// name rules.
+fn role_of_place(text: &str, toks: &[Tok], k: usize) -> Option<Np> {
+    let first = toks.first()?;
+    if !first.has(class::DET) || first.has(class::INDEF) || k < 3 {
+        return None;
+    }
+    let p = (1..k).find(|&i| matches!(&*toks[i].lower, "for" | "of" | "in"))?;
+    let head = &toks[p - 1];
+    let role = head.has(class::ROLE | class::TITLE) || is_postnominal(head);
+    let place = &toks[p + 1..];
+    if !role
+        || p < 2
+        || place.iter().any(|t| t.has(class::ORG))
+        || lexicon::state_name(&text[toks[k].start..toks[toks.len() - 1].end].to_lowercase())
+            .is_some()
+    {
+        return None;
+    }
+    let mods = toks[1..p - 1]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.stem().to_string())
+        .collect();
+    Some(Np::Role {
+        head: head.stem().to_string(),
+        mods,
+        definite: true,
+        unnamed: head.has(class::UNNAMED),
+    })
 }
 
 /// Whether a word token is written in capitals throughout ("CLOSE", "GOP").
