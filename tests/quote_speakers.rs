@@ -414,3 +414,15 @@ fn the_member_for_a_place_is_a_role_noun() {
     );
     assert_speaker(&qs, "the leader had been", Some("Tobin Rusk"));
 }
+
+#[test]
+fn a_name_that_opens_with_an_ing_word_keeps_it() {
+    // Only a participle before a possessive ("Intensifying Brandt's feud") is cut; "Licensing
+    // Act" and "Evening Chronicle" are names.
+    let qs = quotes(
+        "The Evening Chronicle said the plan was \"dead in the water\".\n\
+         The Licensing Act says pubs must \"close by midnight\".\n",
+    );
+    assert_speaker(&qs, "the plan was", Some("Evening Chronicle"));
+    assert_speaker(&qs, "pubs must", Some("Licensing Act"));
+}

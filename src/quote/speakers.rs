@@ -400,7 +400,8 @@ fn is_function_word(w: &str) -> bool {
 /// Moves the start `k` of a person's name run in `toks` past words that cannot begin a name:
 /// - a function word opening the sentence ("Despite Trump", "Like Obama");
 /// - a sentence-initial participle ("Intensifying Trump's feud …"): a capitalised word of six
-///   letters or more in "-ing" before another name word;
+///   letters or more in "-ing" before a name in the possessive (not "Evening Standard",
+///   "Licensing Act", "Downing Street");
 /// - a word in capitals before a name in mixed case ("CLOSE Donald Trump", a page's button
 ///   label glued to the text);
 /// - a place after "TITLE for/of" ("U.S. Attorney for Massachusetts Joshua Levy"): the name
@@ -419,7 +420,11 @@ fn trim_name_start(text: &str, toks: &[Tok], mut k: usize) -> usize {
             && !w.contains('.')
             && toks[k].is_word();
         if is_function_word(w)
-            || (w.len() >= 6 && w.ends_with("ing") && t.cap && toks[k + 1].cap)
+            || (w.len() >= 6
+                && w.ends_with("ing")
+                && t.cap
+                && toks[k + 1].cap
+                && toks[n - 1].is_possessive())
             || (raw_caps && is_all_caps(text, t) && !is_all_caps(text, &toks[k + 1]))
         {
             k += 1;
