@@ -345,3 +345,16 @@ fn offsets_after_a_dropped_line_slice_the_body() {
     let body = newsquote::output::extraction::extraction_json(a, &quotes, true);
     assert_eq!(body["body"].as_str(), Some(a.text.as_str()));
 }
+
+/// A hover card glued into a JSON Lines body (The Hill's, in allsides) is cut from the text.
+#[test]
+fn hover_cards_are_cut_from_json_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = r#"{"title":"Ferry vote","text":"President Brask Halvor Emil BraskHarbour vote delayed again Ferry fares rise MORE on Monday said the ferry would sail in May."}"#;
+    let (arts, _, r) = read(&write(dir.path(), "hill.jsonl", json.as_bytes()));
+    r.unwrap();
+    assert_eq!(
+        arts[0].text,
+        "President Brask on Monday said the ferry would sail in May."
+    );
+}

@@ -223,7 +223,8 @@ pub fn is_supported(path: &Path) -> bool {
 }
 
 /// Joins paragraph texts into an article text, a blank line between paragraphs, and returns the
-/// text with each paragraph's byte span. Paragraphs that are boilerplate
+/// text with each paragraph's byte span. Hover cards glued into a paragraph are cut
+/// ([`boilerplate::strip_hover_cards`]). Paragraphs that are boilerplate
 /// ([`boilerplate::is_boilerplate`]) are left out of the text, so that the text is exactly the
 /// body `extract --body` prints and every offset slices it (with them kept in the text, a quote
 /// after a dropped line was off by that line's length: 518 of 3,717 quotes in 300 allsides
@@ -232,6 +233,8 @@ pub fn join_paragraphs(paras: &[String]) -> (String, Vec<Paragraph>) {
     let mut text = String::new();
     let mut spans = Vec::new();
     for p in paras {
+        let stripped = boilerplate::strip_hover_cards(p);
+        let p = stripped.as_deref().unwrap_or(p);
         if boilerplate::is_boilerplate(p).is_some() {
             continue;
         }
