@@ -2,33 +2,10 @@
 // the exact expected quote text, kind, speaker, mention and cue. (Plain `//` comments: the file
 // is also included by a scratch harness.)
 
-use newsquote::article::Article;
-use newsquote::quote::{extract_quotes, extract_quotes_with, ExtractOptions, Quote, QuoteKind};
+mod quote_common;
 
-/// An article with one paragraph per non-empty line, as the plain-text reader makes it.
-fn article(text: &str) -> Article {
-    Article::from_line_paragraphs("", text)
-}
-
-fn quotes(text: &str) -> Vec<Quote> {
-    let a = article(text);
-    let qs = extract_quotes(&a);
-    for q in &qs {
-        assert_eq!(q.text, &a.text[q.start..q.end]);
-        if let Some(m) = &q.mention {
-            assert_eq!(m.text, &a.text[m.start..m.end]);
-        }
-    }
-    qs
-}
-
-/// (text, kind, speaker, mention, cue) of every quote.
-fn table(text: &str) -> Vec<Row> {
-    quotes(text)
-        .into_iter()
-        .map(|q| (q.text, q.kind, q.speaker, q.mention.map(|m| m.text), q.cue))
-        .collect()
-}
+use newsquote::quote::{extract_quotes_with, ExtractOptions, QuoteKind};
+use quote_common::{article, quotes, table, Row};
 
 fn row(
     text: &str,
@@ -47,15 +24,6 @@ fn row(
 }
 
 use QuoteKind::{Direct, Indirect, Mixed};
-
-/// (text, kind, speaker, mention, cue) of one quote.
-type Row = (
-    String,
-    QuoteKind,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
 
 #[test]
 fn quote_first_speaker_after() {

@@ -1,32 +1,10 @@
 // Reported speech (kind `indirect`): one test per frame of news writing that `src/quote/frames.rs`
 // reads, on invented sentences, with the exact content, speaker, mention and cue.
 
-use newsquote::article::Article;
-use newsquote::quote::{extract_quotes, QuoteKind};
+mod quote_common;
 
-/// (text, kind, speaker, mention, cue) of one quote.
-type Row = (
-    String,
-    QuoteKind,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-
-/// Every quote of `text` (one paragraph per line), checking that spans slice the text.
-fn table(text: &str) -> Vec<Row> {
-    let a = Article::from_line_paragraphs("", text);
-    extract_quotes(&a)
-        .into_iter()
-        .map(|q| {
-            assert_eq!(q.text, &a.text[q.start..q.end]);
-            if let Some(m) = &q.mention {
-                assert_eq!(m.text, &a.text[m.start..m.end]);
-            }
-            (q.text, q.kind, q.speaker, q.mention.map(|m| m.text), q.cue)
-        })
-        .collect()
-}
+use newsquote::quote::QuoteKind;
+use quote_common::{table, Row};
 
 fn row(text: &str, kind: QuoteKind, speaker: Option<&str>, mention: &str, cue: &str) -> Row {
     (

@@ -2,25 +2,10 @@
 // src/quote/mod.rs): one test per kind of resolution, on small invented articles, with the exact
 // resolved speaker of each quote. Names, places and outlets are fictional.
 
-use newsquote::article::Article;
-use newsquote::quote::{extract_quotes, Quote};
+mod quote_common;
 
-/// An article with one paragraph per non-empty line, as the plain-text reader makes it.
-fn article(text: &str) -> Article {
-    Article::from_line_paragraphs("", text)
-}
-
-fn quotes(text: &str) -> Vec<Quote> {
-    let a = article(text);
-    let qs = extract_quotes(&a);
-    for q in &qs {
-        assert_eq!(q.text, &a.text[q.start..q.end]);
-        if let Some(m) = &q.mention {
-            assert_eq!(m.text, &a.text[m.start..m.end]);
-        }
-    }
-    qs
-}
+use newsquote::quote::Quote;
+use quote_common::quotes;
 
 /// The resolved speaker of the quote whose text starts with `start`.
 fn speaker_of(qs: &[Quote], start: &str) -> Option<String> {
