@@ -304,10 +304,10 @@ impl<S: TokenStream> TokenStream for CollapseRepeatedLettersStream<S> {
     }
 }
 
-/// The form of a name that is indexed and searched in the `speaker` field: runs of one repeated
-/// letter collapse to one ("Zelenskyy" and "Zelensky" both become "Zelensky"), so that
-/// transliterations that differ only by a doubled letter match; the name analyzer then folds case
-/// and accents ("Erdoğan" = "erdogan").
+/// A name with runs of one repeated letter collapsed ("Zelenskyy" and "Zelensky" both become
+/// "Zelensky"), as the name analyzer does to each token: for engines the index is exported to,
+/// which do not have that analyzer, so that transliterations that differ only by a doubled letter
+/// match there too.
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut previous: Option<char> = None;

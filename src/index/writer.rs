@@ -20,7 +20,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
-use super::schema::{name_key, Fields, FILE_KIND, NARRATION_KIND};
+use super::schema::{Fields, FILE_KIND, NARRATION_KIND};
 use super::{IndexError, PassageIndex};
 use crate::article::{self, Article, Form};
 use crate::quote::{extract_quotes, Quote};
@@ -711,10 +711,11 @@ pub fn passage_documents(
     for q in quotes {
         let mut doc = base(q.kind.as_str(), q.start, q.end, fields.quote, &q.text);
         if let Some(speaker) = &q.speaker {
-            doc.add_text(fields.speaker, name_key(speaker));
+            // The name analyzer folds case, accents and repeated letters itself.
+            doc.add_text(fields.speaker, speaker);
             doc.add_text(fields.speaker_exact, speaker);
             for alias in &q.speaker_aliases {
-                doc.add_text(fields.speaker, name_key(alias));
+                doc.add_text(fields.speaker, alias);
             }
         }
         if let Some(m) = &q.mention {

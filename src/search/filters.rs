@@ -11,7 +11,7 @@ use tantivy::tokenizer::TokenStream;
 use tantivy::Term;
 
 use super::SearchError;
-use crate::index::schema::{name_analyzer, name_key, Fields, FILE_KIND, NARRATION_KIND};
+use crate::index::schema::{name_analyzer, Fields, FILE_KIND, NARRATION_KIND};
 use crate::index::writer::date_value;
 
 /// Which passages a search considers.
@@ -177,8 +177,7 @@ pub fn apply(
             .map(|s| {
                 (
                     Occur::Should,
-                    name_phrase(fields.speaker, &name_key(&speaker_as_named(s)))
-                        .unwrap_or_else(nothing),
+                    name_phrase(fields.speaker, &speaker_as_named(s)).unwrap_or_else(nothing),
                 )
             })
             .collect();
