@@ -1129,3 +1129,108 @@ fn addressee_of_plain_nouns_before_a_pronoun_clause_is_not_content() {
         )]
     );
 }
+
+#[test]
+fn promise_or_directive_with_quoted_words_is_a_mixed_quote() {
+    assert_eq!(
+        table("Governor Ilse Marten vowed to harshly punish “those who break the quarantine.”"),
+        [row(
+            "to harshly punish “those who break the quarantine.",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Governor Ilse Marten"),
+            Some("vowed")
+        )]
+    );
+    assert_eq!(
+        table(
+            "Ilse Marten urged her supporters to check the ballot boxes “for any funny business.”"
+        ),
+        [row(
+            "her supporters to check the ballot boxes “for any funny business.",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("urged")
+        )]
+    );
+    // Without quoted words a promise is no attribution; a question word after "asked" keeps
+    // the reported question.
+    assert_eq!(table("Ilse Marten vowed to reopen the harbour by May."), []);
+    assert_eq!(
+        table("Ilse Marten asked whether the panel would be “fair” to her."),
+        [row(
+            "whether the panel would be “fair” to her",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("asked")
+        )]
+    );
+}
+
+#[test]
+fn promise_frame_needs_the_quotation_in_its_own_complement() {
+    // The quotation belongs to the main verb "said", not to the relative clause's "vowed".
+    assert_eq!(
+        table(
+            "Ilse Marten, who has vowed not to let the mill close, said the town had heard \
+             the owners “loud and clear”."
+        ),
+        [row(
+            "the town had heard the owners “loud and clear",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn capitalised_modifiers_after_a_determiner_and_possessive_names_head_common_nouns() {
+    assert_eq!(
+        table("“We need a new bridge,” the Harwick businessman said."),
+        [row(
+            "We need a new bridge",
+            Direct,
+            None,
+            Some("the Harwick businessman"),
+            Some("said")
+        )]
+    );
+    assert_eq!(
+        table("The Aldous family has called on the council to release the tapes “without delay.”"),
+        [row(
+            "the council to release the tapes “without delay.",
+            Mixed,
+            None,
+            Some("The Aldous family"),
+            Some("called on")
+        )]
+    );
+}
+
+#[test]
+fn opening_focus_adverb_or_prepositional_phrase_without_comma_before_the_speaker() {
+    assert_eq!(
+        table("Even Norland, the island's only ally, said it was “firmly opposed” to the vote."),
+        [row(
+            "it was “firmly opposed” to the vote",
+            Mixed,
+            Some("Norland"),
+            Some("Norland"),
+            Some("said")
+        )]
+    );
+    assert_eq!(
+        table("In a radio interview Ilse Marten declared “the old bridge may be obsolete.”"),
+        [row(
+            "the old bridge may be obsolete.",
+            Direct,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("declared")
+        )]
+    );
+}
