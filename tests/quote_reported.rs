@@ -540,3 +540,132 @@ fn participle_after_a_sentence_opening_with_an_indefinite_subject() {
         )]
     );
 }
+
+#[test]
+fn job_nouns_opening_the_sentence_before_a_name() {
+    let t = "Veteran harbour pilot Maren Osk says the new channel is too shallow for tankers.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the new channel is too shallow for tankers",
+            Indirect,
+            Some("Maren Osk"),
+            "Veteran harbour pilot Maren Osk",
+            "says",
+        )]
+    );
+}
+
+#[test]
+fn acronym_between_a_determiner_and_a_plain_noun() {
+    let t = "The BBC veteran said the station would close its Norland office.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the station would close its Norland office",
+            Indirect,
+            None,
+            "The BBC veteran",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn quantifier_and_share_subjects_are_unnamed_sources() {
+    let cases = [
+        (
+            "Each council said the other had delayed the tunnel.",
+            "the other had delayed the tunnel",
+            "Each council",
+        ),
+        (
+            "Nearly two in five said they would not use the new bridge.",
+            "they would not use the new bridge",
+            "Nearly two in five",
+        ),
+        (
+            "Many said on Monday that the tolls were too high.",
+            "the tolls were too high",
+            "Many",
+        ),
+        (
+            "Others said the plan would fail.",
+            "the plan would fail",
+            "Others",
+        ),
+        (
+            "Three-quarters of the drivers said they were worried about the tolls.",
+            "they were worried about the tolls",
+            "Three-quarters",
+        ),
+    ];
+    for (t, content, mention) in cases {
+        assert_eq!(
+            table(t),
+            vec![row(content, Indirect, None, mention, "said")],
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn that_verb_with_a_noun_phrase_clause_and_no_that() {
+    let t = "Mayor Ilse Varenko suggested the ferry schedule was too thin.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the ferry schedule was too thin",
+            Indirect,
+            Some("Ilse Varenko"),
+            "Mayor Ilse Varenko",
+            "suggested",
+        )]
+    );
+    // Not a verb of saying: "indicates" shows, nobody reports.
+    assert_eq!(
+        table("Her new post indicates the council has changed course."),
+        vec![]
+    );
+}
+
+#[test]
+fn tags_inside_because_and_after_clauses() {
+    assert_eq!(
+        table("The board vetoed the budget because its chair said the figures were wrong."),
+        vec![row(
+            "the figures were wrong",
+            Indirect,
+            None,
+            "its chair",
+            "said"
+        )]
+    );
+    // The clause before the main clause ends at its comma, also after a time phrase.
+    assert_eq!(
+        table("A week after the agency announced the tunnel would close, the ferries were full."),
+        vec![row(
+            "the tunnel would close",
+            Indirect,
+            None,
+            "the agency",
+            "announced"
+        )]
+    );
+    // A participle right after its noun ("a man claiming …") is not a tag.
+    assert_eq!(
+        table(
+            "Soon after a man claiming to be a pilot boarded the ferry, the captain turned back."
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn that_after_a_tag_opens_its_own_content() {
+    let t = "While some drivers have doubts, many said Monday that the tolls were fair.";
+    assert_eq!(
+        table(t),
+        vec![row("the tolls were fair", Indirect, None, "many", "said")]
+    );
+}

@@ -91,6 +91,32 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     }
     let words: Vec<&Tok> = toks.iter().filter(|t| !t.is_punct('-')).collect();
     let last = *words.last()?;
+    // "Others said", "Three-quarters said", "nine out of 10 say": a quantifier or a share is an
+    // unnamed group, even when capitalised at the sentence start.
+    let last_part = last.lower.rsplit('-').next().unwrap_or("");
+    if matches!(
+        last_part,
+        "others"
+            | "many"
+            | "most"
+            | "some"
+            | "both"
+            | "several"
+            | "few"
+            | "majorities"
+            | "third"
+            | "thirds"
+            | "quarter"
+            | "quarters"
+            | "fourths"
+            | "fifths"
+            | "half"
+    ) || words.len() >= 3
+        && words[words.len() - 2].lower == "of"
+        && words[words.len() - 3].lower == "out"
+    {
+        return None;
+    }
     // "It's often referred to as …": a contracted pronoun is still a pronoun, not a name.
     if words.len() == 1 && last.stem() != &*last.lower {
         let stem = last.stem();
