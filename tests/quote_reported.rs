@@ -669,3 +669,81 @@ fn that_after_a_tag_opens_its_own_content() {
         vec![row("the tolls were fair", Indirect, None, "many", "said")]
     );
 }
+
+#[test]
+fn closing_tag_with_a_common_noun_and_its_complement() {
+    let cases = [
+        (
+            "The mayor will rethink how he treats the council, a source close to him said.",
+            "The mayor will rethink how he treats the council",
+            "a source",
+            "said",
+        ),
+        (
+            "The tunnel will open in May, people familiar with the plan say.",
+            "The tunnel will open in May",
+            "people",
+            "say",
+        ),
+        (
+            "The long friendship helped turn doubt into support, donors said.",
+            "The long friendship helped turn doubt into support",
+            "donors",
+            "said",
+        ),
+    ];
+    for (t, content, mention, cue) in cases {
+        assert_eq!(
+            table(t),
+            vec![row(content, Indirect, None, mention, cue)],
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn closing_tag_with_a_job_noun_before_the_name() {
+    let t = "Many drivers found the tolls unfair, journalist Mara Lind said on Friday.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "Many drivers found the tolls unfair",
+            Indirect,
+            Some("Mara Lind"),
+            "journalist Mara Lind",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn content_before_the_tag_may_open_with_as() {
+    let t = "As a newcomer, Ms. Lind drew less attention, Mr. Brell said.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "As a newcomer, Ms. Lind drew less attention",
+            Indirect,
+            Some("Brell"),
+            "Mr. Brell",
+            "said",
+        )]
+    );
+}
+
+#[test]
+fn that_after_an_adverbial_of_the_tag_opens_the_content() {
+    // The opening clause is not content before the tag.
+    let t = "Before the vote, council leader Ana Roth said at a rally in Brenna that the bridge \
+             would be rebuilt.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the bridge would be rebuilt",
+            Indirect,
+            Some("Ana Roth"),
+            "council leader Ana Roth",
+            "said",
+        )]
+    );
+}
