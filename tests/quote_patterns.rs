@@ -1234,3 +1234,43 @@ fn opening_focus_adverb_or_prepositional_phrase_without_comma_before_the_speaker
         )]
     );
 }
+
+#[test]
+fn two_framing_verbs_each_with_quoted_words_are_two_mixed_quotes() {
+    assert_eq!(
+        table(
+            "Ilse Marten called the bank's conduct “shameful” and called for bonuses to be \
+             “clawed back” from its directors."
+        ),
+        [
+            row(
+                "the bank's conduct “shameful",
+                Mixed,
+                Some("Ilse Marten"),
+                Some("Ilse Marten"),
+                Some("called")
+            ),
+            row(
+                "bonuses to be “clawed back",
+                Mixed,
+                Some("Ilse Marten"),
+                Some("Ilse Marten"),
+                Some("called for")
+            )
+        ]
+    );
+}
+
+#[test]
+fn manner_adverb_between_speaker_and_framing_verb() {
+    assert_eq!(
+        table("In May, Ilse Marten openly dismissed the port as a “ghost harbour” at a rally."),
+        [row(
+            "the port as a “ghost harbour",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("dismissed")
+        )]
+    );
+}

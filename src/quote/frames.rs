@@ -259,6 +259,20 @@ fn is_pronoun_np(t: &Tok) -> bool {
         )
 }
 
+/// A lower-case adverb of manner in -ly ("cynically", "openly", "angrily"), not a noun that
+/// happens to end so ("family", "rally", "supply").
+fn manner_adverb(t: &Tok) -> bool {
+    let w = lw(t);
+    t.is_word()
+        && !t.cap
+        && w.len() > 5
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "rally" | "supply" | "assembly" | "monopoly" | "anomaly" | "butterfly"
+        )
+}
+
 /// Scans a speaker phrase leftwards from token `e` (exclusive), not below `a`.
 fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
     if e <= a {
@@ -856,6 +870,10 @@ fn subject_left(
     let mut e = cs;
     loop {
         if e > a && toks[e - 1].is_word() && toks[e - 1].has(class::ADVERB) && !toks[e - 1].cap {
+            e -= 1;
+        } else if e == cs && e > a + 1 && manner_adverb(&toks[e - 1]) {
+            // "Gingrich cynically dismissed …", "she angrily denied …": a manner adverb in
+            // -ly right before the cue.
             e -= 1;
         } else if e > a + 1
             && toks[e - 1].is_word()
@@ -2547,6 +2565,20 @@ pub fn sentence_claims(
                             ce = k;
                             break;
                         }
+                        // `called the plan "outrageous" and called for bonuses to be "clawed
+                        // back"`: two framing verbs, each with its own quoted words, are two
+                        // mixed quotes (PolNeAR annotates each verb's complement).
+                        let second_frame = pclass == CueClass::QuoteOnly
+                            || pclass == CueClass::Tag && commissive(lw(&toks[v]));
+                        if quote_frame
+                            && second_frame
+                            && (cs..k).any(|m| toks[m].is_quote())
+                            && (pe..ce).any(|m| toks[m].is_quote())
+                        {
+                            coordinated = Some((k, v, pe, pclass, pobj));
+                            ce = k;
+                            break;
+                        }
                     }
                 }
             }
@@ -2575,6 +2607,21 @@ pub fn sentence_claims(
         mark(&mut used, run, ce);
         run = ce;
         if let Some((_, v, pe, pclass, pobj)) = coordinated {
+            if matches!(pclass, CueClass::QuoteOnly | CueClass::Tag) {
+                if let Some(last) = (pe..next_tag).rev().find(|&m| toks[m].is_quote()) {
+                    if let Some((kind, qs, qe)) = content(text, toks, spans, pe, last + 1) {
+                        claims.push(tag.claim(
+                            kind,
+                            qs,
+                            qe,
+                            Some((toks[v].start, toks[pe - 1].end)),
+                        ));
+                        mark(&mut used, run, next_tag);
+                        run = next_tag;
+                        continue;
+                    }
+                }
+            }
             let (ps, pthat) = content_start(toks, pe, b, pobj);
             if pthat || pclass == CueClass::Say {
                 if let Some((kind, qs, qe)) = content(text, toks, spans, ps, next_tag) {
