@@ -1274,3 +1274,75 @@ fn manner_adverb_between_speaker_and_framing_verb() {
         )]
     );
 }
+
+#[test]
+fn participle_after_a_document_noun_or_a_subordinator_reports_the_clause_subject() {
+    assert_eq!(
+        table("The Harbour Board issued a statement calling the closure “a clear breach” of the lease."),
+        [row(
+            "the closure “a clear breach",
+            Mixed,
+            Some("Harbour Board"),
+            Some("The Harbour Board"),
+            Some("calling")
+        )]
+    );
+    assert_eq!(
+        table("Ilse Marten left the hall while chanting, “Open the gates.”"),
+        [row(
+            "Open the gates.",
+            Direct,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("chanting")
+        )]
+    );
+}
+
+#[test]
+fn person_shown_in_footage_is_the_subject_of_its_participle() {
+    assert_eq!(
+        table(
+            "The advert closes with footage of Ilse Marten saying during the debate last week, \
+             “That makes me thrifty,” as her rival objected."
+        ),
+        [row(
+            "That makes me thrifty",
+            Direct,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("saying")
+        )]
+    );
+}
+
+#[test]
+fn adverbials_leading_to_that_open_the_tags_own_content() {
+    assert_eq!(
+        table(
+            "After the first reports of the blast, but before the police had spoken, Governor \
+             Ilse Marten said at a rally in Port Alma that “a bomb” had gone off."
+        ),
+        [row(
+            "a bomb” had gone off",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Governor Ilse Marten"),
+            Some("said")
+        )]
+    );
+}
+
+#[test]
+fn framing_participle_after_a_comma_reports_the_clause_subject() {
+    assert_eq!(
+        table("Ilse Marten left the hall early, calling the vote “a farce” in front of reporters."),
+        [row(
+            "the vote “a farce",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("calling")
+        )]
+    );
+}

@@ -239,6 +239,49 @@ fn commissive(w: &str) -> bool {
     )
 }
 
+/// Subordinators that may govern a participle tag of the main clause's subject ("while
+/// chanting", "by saying", "after insisting").
+fn is_subordinator_of_participle(w: &str) -> bool {
+    matches!(w, "while" | "by" | "after" | "before" | "when" | "without")
+}
+
+/// Whether a document or recording noun ("statement", "letter", "tweets", "video") ends right
+/// before token `i`, possibly followed by a time phrase ("a letter Friday afternoon"): a
+/// participle there ("… a statement calling …") describes what the document says.
+fn document_noun(toks: &[Tok], a: usize, i: usize) -> bool {
+    let mut k = i;
+    if let Some(n) = time_phrase_before(toks, a, k) {
+        k -= n;
+    }
+    k > a
+        && toks[k - 1].is_word()
+        && !toks[k - 1].cap
+        && matches!(
+            lw(&toks[k - 1]),
+            "statement"
+                | "statements"
+                | "letter"
+                | "letters"
+                | "tweet"
+                | "tweets"
+                | "post"
+                | "posts"
+                | "memo"
+                | "message"
+                | "messages"
+                | "video"
+                | "ad"
+                | "ads"
+                | "release"
+                | "email"
+                | "emails"
+                | "editorial"
+                | "column"
+                | "op-ed"
+                | "note"
+        )
+}
+
 fn is_pronoun_np(t: &Tok) -> bool {
     t.is_word()
         && t.has(class::PRONOUN)
@@ -1243,6 +1286,17 @@ fn clause_subject(toks: &[Tok], a: usize, cs: usize) -> Option<(usize, usize)> {
     if !(l.cap || l.has(class::ROLE) || is_pronoun_np(l)) || matches!(lw(l), "it" | "which") {
         return None;
     }
+    // "Small groups of marchers …": a capitalised adjective opening the sentence before a
+    // plural noun and its "of" complement is no name.
+    if ne == ns + 1
+        && ne + 1 < cs
+        && plain_noun(&toks[ne])
+        && lw(&toks[ne]).ends_with('s')
+        && toks[ne + 1].is_word()
+        && lw(&toks[ne + 1]) == "of"
+    {
+        return None;
+    }
     // The verb right after the subject: a lower-case word that is not a preposition.
     let v = &toks[ne];
     if !(v.is_word()
@@ -1329,6 +1383,15 @@ fn skip_object(toks: &[Tok], i: usize, b: usize) -> usize {
 /// Whether the words after a tag (from `i`) are only adverbials and punctuation, so that the
 /// tag closes the content before it.
 fn tail_ok(toks: &[Tok], mut i: usize, b: usize, obj: bool) -> bool {
+    // "…, Trump said at an event in Colorado Springs that "a bomb" had gone off": adverbials
+    // that lead to "that" open the tag's own content clause; the words before the tag are not
+    // its content.
+    if i < b && toks[i].is_word() {
+        let (cs, that) = content_start(toks, i, b, obj);
+        if that && cs > i && cs < b && lw(&toks[cs - 1]) == "that" {
+            return false;
+        }
+    }
     if obj {
         i = skip_object(toks, i, b);
     }
@@ -1498,6 +1561,15 @@ fn content_start(toks: &[Tok], ce: usize, b: usize, obj: bool) -> (usize, bool) 
     if i < b && toks[i].is_punct(',') {
         i += 1;
     }
+    // "saying during the debate last week, “…”": an adverbial phrase of up to eight words
+    // closed by a comma right before a quotation is not content.
+    if i < b && toks[i].is_word() && toks[i].has(class::ADVERBIAL) && !is_pronoun_np(&toks[i]) {
+        if let Some(k) = (i + 1..b.min(i + 9)).find(|&k| !toks[k].is_word()) {
+            if toks[k].is_punct(',') && k + 1 < b && toks[k + 1].is_quote() {
+                return (k + 1, false);
+            }
+        }
+    }
     // Adverbials before the content: "on Tuesday", "last week", "in 2019".
     if i < b && toks[i].is_word() && toks[i].has(class::ADVERBIAL) && !is_pronoun_np(&toks[i]) {
         let s = i;
@@ -1611,6 +1683,31 @@ fn content_with(
     }
     if s >= e {
         return None;
+    }
+    // `saying, “That makes me smart,” when Clinton …`: a quotation opening the content and
+    // closing on a comma inside its marks, then a subordinate clause of the writer's, is the
+    // whole quote (PolNeAR marks the quotation alone).
+    if !fronted && s + 1 < e && toks[s + 1].is_word() {
+        if let Kind::Quote(q) = toks[s].kind {
+            let sp = spans[q];
+            let comma = text[..sp.end].trim_end().ends_with(',');
+            if comma
+                && matches!(
+                    lw(&toks[s + 1]),
+                    "as" | "when"
+                        | "while"
+                        | "before"
+                        | "after"
+                        | "because"
+                        | "until"
+                        | "though"
+                        | "although"
+                )
+            {
+                let (a, b) = strip_trailing_comma(text, sp.start, sp.end);
+                return (b > a).then_some((QuoteKind::Direct, a, b));
+            }
+        }
     }
     let quotes: Vec<usize> = (s..e).filter(|&i| toks[i].is_quote()).collect();
     let words = (s..e).filter(|&i| toks[i].is_word()).count();
@@ -1866,6 +1963,19 @@ fn subject_position(toks: &[Tok], run: usize, ns: usize) -> bool {
                 "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ));
     }
+    // "footage of Clinton asking, "…"", "a video of the mayor saying …": the person shown
+    // in a recording is the subject of the participle.
+    if p.is_word()
+        && lw(p) == "of"
+        && ns >= run + 2
+        && toks[ns - 2].is_word()
+        && matches!(
+            lw(&toks[ns - 2]),
+            "footage" | "video" | "videos" | "clip" | "clips" | "recording" | "audio" | "tape"
+        )
+    {
+        return true;
+    }
     match p.kind {
         Kind::Punct(',' | '—' | '–' | ';' | ':' | '(' | '/' | '-') => true,
         Kind::Word => {
@@ -1998,11 +2108,31 @@ pub fn sentence_claims(
             {
                 found = initial_subject(toks, a, i);
             }
+            // "issued a statement calling the test "…"", "posted a series of tweets early
+            // Friday saying that …": a participle right after the document it describes (or a
+            // time phrase after it) reports the main clause's subject; so does one after a
+            // subordinator ("while chanting, "…"", "by saying that …").
+            let document_participle = progressive
+                && prev.is_some_and(|p| {
+                    p.is_word() && !p.cap && is_subordinator_of_participle(lw(p))
+                        || document_noun(toks, a, i)
+                });
+            // The document itself ("a statement", a role noun in the lexicon) is not the
+            // participle's subject unless it stands where a subject does.
+            if document_participle && found.is_some_and(|(ns, _, _)| !subject_position(toks, a, ns))
+            {
+                found = None;
+            }
             if found.is_none()
-                && matches!(class, CueClass::Say | CueClass::That)
+                && (matches!(class, CueClass::Say | CueClass::That)
+                    || (document_participle
+                        || progressive && prev.is_some_and(|p| p.is_punct(',')))
+                        && class == CueClass::QuoteOnly)
                 && prev.is_some_and(|p| {
                     // ", saying …", "… and saying …" and "… and said …" after the main clause.
-                    progressive && p.is_punct(',') || p.is_word() && matches!(lw(p), "and" | "but")
+                    progressive && p.is_punct(',')
+                        || p.is_word() && matches!(lw(p), "and" | "but")
+                        || document_participle
                 })
             {
                 // Only when no other speaker stands in the clause ("Varga defended the tolls,
