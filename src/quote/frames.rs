@@ -239,6 +239,20 @@ fn commissive(w: &str) -> bool {
     )
 }
 
+/// Whether the phrase at `ns` follows "footage of", "a video of" and the like: the person
+/// shown in a recording is the subject of a participle after it ("footage of Clinton asking,
+/// "…"", "a video of the mayor saying …").
+fn shown_in_recording(toks: &[Tok], ns: usize) -> bool {
+    ns >= 2
+        && toks[ns - 1].is_word()
+        && lw(&toks[ns - 1]) == "of"
+        && toks[ns - 2].is_word()
+        && matches!(
+            lw(&toks[ns - 2]),
+            "footage" | "video" | "videos" | "clip" | "clips" | "recording" | "audio" | "tape"
+        )
+}
+
 /// Subordinators that may govern a participle tag of the main clause's subject ("while
 /// chanting", "by saying", "after insisting").
 fn is_subordinator_of_participle(w: &str) -> bool {
@@ -1963,17 +1977,7 @@ fn subject_position(toks: &[Tok], run: usize, ns: usize) -> bool {
                 "his" | "her" | "their" | "its" | "our" | "my" | "your"
             ));
     }
-    // "footage of Clinton asking, "…"", "a video of the mayor saying …": the person shown
-    // in a recording is the subject of the participle.
-    if p.is_word()
-        && lw(p) == "of"
-        && ns >= run + 2
-        && toks[ns - 2].is_word()
-        && matches!(
-            lw(&toks[ns - 2]),
-            "footage" | "video" | "videos" | "clip" | "clips" | "recording" | "audio" | "tape"
-        )
-    {
+    if ns >= run + 2 && shown_in_recording(toks, ns) {
         return true;
     }
     match p.kind {
@@ -2146,7 +2150,10 @@ pub fn sentence_claims(
             let participle = progressive && prev.is_some_and(|p| p.is_punct(','));
             // "after a man claiming allegiance to X opened fire": a participle right after a
             // noun phrase modifies it; with no auxiliary it is not the phrase's verb.
+            let shown = found.filter(|&(ns, _, _)| shown_in_recording(toks, ns));
             let found = found.filter(|&(_, ne, _)| !(progressive && ne == i));
+            // … except the person shown in a recording ("footage of X saying, "…"").
+            let found = found.or(shown);
             if let Some((ns, ne, g)) = found {
                 let nounish_ok = !nounish(lw(&toks[i])) || participle || {
                     let l = &toks[ne - 1];
