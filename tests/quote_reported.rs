@@ -747,3 +747,38 @@ fn that_after_an_adverbial_of_the_tag_opens_the_content() {
         )]
     );
 }
+
+#[test]
+fn nominal_cue_with_an_owner_and_a_content_clause() {
+    let t = "Mayor Ilse Varenko's warning in March that the ferry would stop — a first — went \
+             unheeded.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the ferry would stop",
+            Indirect,
+            Some("Ilse Varenko"),
+            "Mayor Ilse Varenko's",
+            "warning",
+        )]
+    );
+    // A possessive pronoun stands for the person named before; the main verb after the clause
+    // ("had cost") is not content.
+    let t = "Tomas Brell left the council.\nHis repeated insistence that the bridge was safe had \
+             cost him support.";
+    assert_eq!(
+        table(t),
+        vec![row(
+            "the bridge was safe",
+            Indirect,
+            Some("Tomas Brell"),
+            "His",
+            "insistence",
+        )]
+    );
+    // No owner, no speaker phrase: not reported here.
+    assert_eq!(
+        table("Nobody believed the claim that the harbour was full."),
+        vec![]
+    );
+}

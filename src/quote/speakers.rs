@@ -93,6 +93,19 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
     let last = *words.last()?;
     // "Others said", "Three-quarters said", "nine out of 10 say": a quantifier or a share is an
     // unnamed group, even when capitalised at the sentence start.
+    // "his claim that …": a possessive pronoun owning a nominal cue stands for its person.
+    if words.len() == 1 && matches!(&*last.lower, "his" | "her" | "their" | "its") {
+        let (word, gender) = match &*last.lower {
+            "his" => ("he", Some(Gender::Male)),
+            "her" => ("she", Some(Gender::Female)),
+            "their" => ("they", None),
+            _ => ("it", None),
+        };
+        return Some(Np::Pronoun {
+            word: word.to_string(),
+            gender,
+        });
+    }
     let last_part = last.lower.rsplit('-').next().unwrap_or("");
     if matches!(
         last_part,
