@@ -1,5 +1,5 @@
 //! Where an index's bytes go: per component (term dictionary, postings, positions, fast fields,
-//! field norms, document store) and per field, summed over segments, in bytes and as a share of the
+//! field norms, document store) and per field of any Tantivy index (newsquote's or bare_tantivy's), summed over segments, in bytes and as a share of the
 //! total. Used to decide what the schema stores and indexes (see the performance notes in README).
 //!
 //! ```sh
@@ -12,8 +12,9 @@ fn main() -> anyhow::Result<()> {
     let dir = std::env::args()
         .nth(1)
         .ok_or_else(|| anyhow::anyhow!("usage: space_usage INDEX_DIR"))?;
-    let index = newsquote::index::open(std::path::Path::new(&dir))?;
-    let searcher = index.index.reader()?.searcher();
+    // Space usage needs no analyzer, so any Tantivy index (bare_tantivy's too) can be read.
+    let index = tantivy::Index::open_in_dir(&dir)?;
+    let searcher = index.reader()?.searcher();
     let usage = searcher.space_usage()?;
     let total = usage.total().get_bytes().max(1);
     let mut rows: BTreeMap<(&str, String), u64> = BTreeMap::new();
