@@ -24,6 +24,10 @@ use newsquote::article::{self, Article};
 use newsquote::index::writer::is_folder_documentation;
 use newsquote::quote::extract_quotes;
 
+/// The allocator of the `newsquote` binary (see src/main.rs), so that the figure is the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Records of the allsides file used by the `allsides` group.
 const ALLSIDES_RECORDS: usize = 2_000;
 

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::schema::{Fields, FILE_KIND, NARRATION_KIND};
@@ -274,14 +275,15 @@ pub fn index_paths(
                 counters
                     .passages
                     .fetch_add(docs.len() as u64, Ordering::Relaxed);
+                // One batch per article: one channel send to Tantivy's indexing threads instead
+                // of one per passage (the sends and their thread wake-ups were about 5% of the
+                // CPU of indexing allsides).
+                if let Err(e) = writer
+                    .read()
+                    .unwrap()
+                    .run(docs.into_iter().map(UserOperation::Add))
                 {
-                    let w = writer.read().unwrap();
-                    for doc in docs {
-                        if let Err(e) = w.add_document(doc) {
-                            fail(e);
-                            break;
-                        }
-                    }
+                    fail(e);
                 }
                 counters.since_commit.fetch_add(1, Ordering::Relaxed);
                 finish(&file);
