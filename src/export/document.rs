@@ -80,7 +80,6 @@ impl ExportDoc {
                 .and_then(|v| v.as_str())
                 .map(str::to_string)
         };
-        let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
         let kind = text(f.kind).unwrap_or_default();
         let passage_text = text(f.text).or_else(|| text(f.quote)).unwrap_or_default();
         let speaker_exact = text(f.speaker_exact);
@@ -93,10 +92,7 @@ impl ExportDoc {
                 speaker.push(key);
             }
         }
-        let date_seconds = doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .map(|d| d.into_timestamp_secs());
+        let date_seconds = ids.date.map(|d| d.into_timestamp_secs());
         let source = text(f.source);
         ExportDoc {
             passage_id: hex_id(ids.passage_id),
@@ -117,9 +113,9 @@ impl ExportDoc {
             title: text(f.title_text),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
-            line: number(f.line),
-            start: number(f.start),
-            end: number(f.end),
+            line: ids.line,
+            start: ids.start,
+            end: ids.end,
             date_seconds,
         }
     }

@@ -16,9 +16,9 @@ use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
+use tantivy::indexer::UserOperation;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::schema::{Fields, FILE_KIND, NARRATION_KIND};
@@ -672,7 +672,6 @@ pub fn passage_documents(
     // A passage's text is indexed once: narration in `text`, a quote in `quote` (see `Fields`).
     let base = |kind: &str, start: usize, end: usize, text_field, text: &str| {
         let mut doc = TantivyDocument::default();
-        doc.add_u64(fields.passage_id, passage_id(article_id, start, end, kind));
         doc.add_u64(fields.article_id, article_id);
         doc.add_text(fields.file, file_key);
         doc.add_text(fields.kind, kind);

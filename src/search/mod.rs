@@ -401,7 +401,6 @@ fn hit_from_doc(f: &Fields, doc: &TantivyDocument, ids: PassageIds) -> Hit {
             .and_then(|v| v.as_str())
             .map(str::to_string)
     };
-    let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     Hit {
         rank: 0,
         score: 0.0,
@@ -411,18 +410,15 @@ fn hit_from_doc(f: &Fields, doc: &TantivyDocument, ids: PassageIds) -> Hit {
         speaker: text(f.speaker_exact),
         mention: text(f.mention),
         cue: text(f.cue),
-        date: doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .map(format_date),
+        date: ids.date.map(format_date),
         location: text(f.location),
         title: text(f.title_text),
         source: text(f.source),
         url: text(f.url),
         path: text(f.path).unwrap_or_default(),
-        line: number(f.line),
-        start: number(f.start),
-        end: number(f.end),
+        line: ids.line,
+        start: ids.start,
+        end: ids.end,
         snippet: String::new(),
         highlights: Vec::new(),
         also_in: Vec::new(),
