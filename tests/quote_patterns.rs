@@ -1346,3 +1346,17 @@ fn framing_participle_after_a_comma_reports_the_clause_subject() {
         )]
     );
 }
+
+#[test]
+fn interrupting_tag_before_a_copula_and_a_quotation_covers_the_whole_sentence() {
+    assert_eq!(
+        table("The port's old cranes, she added, are like “museum pieces that still work.”"),
+        [row(
+            "The port's old cranes, she added, are like “museum pieces that still work.",
+            Mixed,
+            None,
+            Some("she"),
+            Some("added")
+        )]
+    );
+}

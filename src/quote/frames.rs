@@ -2342,7 +2342,12 @@ pub fn sentence_claims(
                     || that
                     || !toks[t + 1].has(class::ADVERBIAL | class::ADVERB)
                         && cue_at(toks, t + 1, b).is_none())
-                && (t + 1..next_tag).filter(|&m| toks[m].is_word()).count() >= 3
+                // A quotation counts as two words ("…, he added, are like ''nuclear bombs
+                // …''"): it is always content.
+                && (t + 1..next_tag)
+                    .map(|m| usize::from(toks[m].is_word()) + 2 * usize::from(toks[m].is_quote()))
+                    .sum::<usize>()
+                    >= 3
                 && (front_words <= 8 || aux || that)
                 && !(run..be).any(|m| toks[m].is_quote());
             // "One of the decisions, according to a person close to the process, is to …".
