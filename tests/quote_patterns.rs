@@ -1360,3 +1360,72 @@ fn interrupting_tag_before_a_copula_and_a_quotation_covers_the_whole_sentence() 
         )]
     );
 }
+
+#[test]
+fn framing_verb_coordinated_with_the_main_verb_and_exhortations() {
+    assert_eq!(
+        table("Ilse Marten also outlined her port plan and vowed to fine “every ship that dumps oil.”"),
+        [row(
+            "to fine “every ship that dumps oil.",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("vowed")
+        )]
+    );
+    assert_eq!(
+        table("Ilse Marten encouraged her voters to “watch every ballot box.”"),
+        [row(
+            "her voters to “watch every ballot box.",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("encouraged")
+        )]
+    );
+}
+
+#[test]
+fn horizontal_bar_works_as_a_dash_between_clauses() {
+    // The tag after the second bar is the quote's; the clause before it is reported speech of
+    // its own ("noted that …"), not content running into the quotation.
+    assert_eq!(
+        table(
+            "When Ilse Marten noted that Tor Aldous had paid no port dues ― as was true for \
+             years ― Aldous boasted, “That makes me thrifty.”"
+        ),
+        [
+            row(
+                "Tor Aldous had paid no port dues",
+                Indirect,
+                Some("Ilse Marten"),
+                Some("Ilse Marten"),
+                Some("noted")
+            ),
+            row(
+                "That makes me thrifty.",
+                Direct,
+                Some("Tor Aldous"),
+                Some("Aldous"),
+                Some("boasted")
+            )
+        ]
+    );
+}
+
+#[test]
+fn participle_after_a_document_noun_and_a_time_phrase() {
+    assert_eq!(
+        table(
+            "Ilse Marten sent a series of messages early Friday saying that her rival had \
+             hired Tor Aldous “as a model of virtue.”"
+        ),
+        [row(
+            "her rival had hired Tor Aldous “as a model of virtue.",
+            Mixed,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("saying")
+        )]
+    );
+}

@@ -267,6 +267,31 @@ fn document_noun(toks: &[Tok], a: usize, i: usize) -> bool {
     if let Some(n) = time_phrase_before(toks, a, k) {
         k -= n;
     }
+    // "a series of tweets early Friday saying …"
+    while k > a + 1
+        && i - k < 3
+        && toks[k - 1].is_word()
+        && matches!(
+            lw(&toks[k - 1]),
+            "early"
+                | "late"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "today"
+                | "yesterday"
+        )
+    {
+        k -= 1;
+    }
     k > a
         && toks[k - 1].is_word()
         && !toks[k - 1].cap
@@ -2127,11 +2152,18 @@ pub fn sentence_claims(
             {
                 found = None;
             }
+            // "… outlined his plan and vowed to punish "…"": a framing verb coordinated with
+            // the main clause's verb, when its complement quotes.
+            let and_frame = prev.is_some_and(|p| p.is_word() && matches!(lw(p), "and" | "but"))
+                && (class == CueClass::QuoteOnly
+                    || class == CueClass::Tag && commissive(lw(&toks[i])))
+                && (ce..b).any(|k| toks[k].is_quote());
             if found.is_none()
                 && (matches!(class, CueClass::Say | CueClass::That)
                     || (document_participle
                         || progressive && prev.is_some_and(|p| p.is_punct(',')))
-                        && class == CueClass::QuoteOnly)
+                        && class == CueClass::QuoteOnly
+                    || and_frame)
                 && prev.is_some_and(|p| {
                     // ", saying …", "… and saying …" and "… and said …" after the main clause.
                     progressive && p.is_punct(',')

@@ -376,6 +376,8 @@ const QUOTE_ONLY: &[&str] = &[
     "invoke", "invoked", "cite", "cites", "cited", "citing", "quote", "quoted", "quoting",
     "chant", "chanted", "chanting", "sing", "sang", "sings", "read", "reads", "reading",
     "repeat", "repeated", "repeats", "echo", "echoed", "echoes", "identify", "identified",
+    // Exhortations frame quoted words like urging does ("encouraged supporters to "…"").
+    "encourage", "encourages", "encouraged", "encouraging", "exhort", "exhorts", "exhorted",
 ];
 
 const TAG: &[&str] = &[

@@ -196,6 +196,13 @@ pub fn tokenize<'a>(
             i = j;
             continue;
         }
+        // The horizontal bar (U+2015, HuffPost's dash) and the figure dash work as an em dash
+        // in news copy; the rules only know `—` and `–`.
+        let c = if matches!(c, '\u{2015}' | '\u{2012}') {
+            '—'
+        } else {
+            c
+        };
         out.push(Tok {
             start: i,
             end: i + cl,
