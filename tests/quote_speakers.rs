@@ -411,3 +411,39 @@ fn a_name_that_opens_with_an_ing_word_keeps_it() {
     assert_speaker(&qs, "the plan was", Some("Evening Chronicle"));
     assert_speaker(&qs, "pubs must", Some("Licensing Act"));
 }
+
+#[test]
+fn a_peer_known_by_one_name_keeps_the_peerage() {
+    // "Baroness Merrow" is the name; "Merrow" alone would be a place. A peer the article also
+    // names in full resolves to the full name.
+    let qs = quotes(
+        "Home Office minister Baroness Merrow said the bill would protect victims.\n\
+         Later she said the change was \"urgent\".\n\
+         Former Speaker Agnes Tolland chaired the debate. Lady Tolland said the vote was fair.\n",
+    );
+    assert_speaker(&qs, "the bill would protect", Some("Baroness Merrow"));
+    assert_speaker(&qs, "the change was", Some("Baroness Merrow"));
+    assert_speaker(&qs, "the vote was fair", Some("Agnes Tolland"));
+}
+
+#[test]
+fn capitals_labels_and_title_acronyms_before_a_name_are_cut() {
+    let qs = quotes(
+        "KEY POINTS Mara Lindqvist said the channel would reopen.\n\
+         Ferrolink COO Jonas Brell said the fares would rise.\n",
+    );
+    assert_speaker(&qs, "the channel would", Some("Mara Lindqvist"));
+    assert_speaker(&qs, "the fares would", Some("Jonas Brell"));
+}
+
+#[test]
+fn a_sentence_opening_participle_is_not_part_of_a_name() {
+    // A crosshead "Intensifying Halvorsen criticism of …" must not make "Intensifying
+    // Halvorsen" the person a later "Halvorsen said" resolves to.
+    let qs = quotes(
+        "Governor Petra Halvorsen toured the docks on Monday.\n\
+         Intensifying Halvorsen criticism of the council\n\
+         \"The council has failed the port,\" Halvorsen said.\n",
+    );
+    assert_speaker(&qs, "The council has failed", Some("Petra Halvorsen"));
+}
