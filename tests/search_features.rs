@@ -496,3 +496,51 @@ fn a_hyphenated_query_finds_the_closed_compound() {
     );
     assert_eq!(texts("ceasefire"), ["The ceasefire holds in Orsk"]);
 }
+
+#[test]
+fn speaker_filter_finds_a_name_with_or_without_its_middle_initial_and_behind_a_long_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = build(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Newswire",
+                "March 4, 2024",
+                "Foreign Minister Johan K. Varga",
+                "The ferry talks will resume in April",
+            ),
+            (
+                "b.txt",
+                "Newswire",
+                "March 5, 2024",
+                "Johan Varga",
+                "The ferry tariffs stay where they are",
+            ),
+            (
+                "c.txt",
+                "Newswire",
+                "March 6, 2024",
+                "Johan Vargas-Lind",
+                "The ferry timetable is not my concern",
+            ),
+        ],
+    );
+    let texts = |value: &str| {
+        let mut v: Vec<String> = quotes(&index, "ferry", speakers(&[value]), SortOrder::Relevance)
+            .into_iter()
+            .map(|h| h.text)
+            .collect();
+        v.sort();
+        v
+    };
+    let both = [
+        "The ferry talks will resume in April",
+        "The ferry tariffs stay where they are",
+    ];
+    assert_eq!(texts("Johan Varga"), both);
+    assert_eq!(texts("Johan K. Varga"), both);
+    assert_eq!(texts("Deputy Foreign Minister Johan Varga"), both);
+    assert_eq!(texts("Minister of Foreign Affairs Johan Varga"), both);
+    assert_eq!(texts("Varga"), both);
+}

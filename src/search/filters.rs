@@ -102,10 +102,14 @@ fn name_words(field: Field, value: &str) -> Option<Box<dyn Query>> {
 }
 
 /// A `--speaker` value as the index names speakers: "Blair, Tony" (catalogue order) is "Tony
-/// Blair", and titles before the name go ("Mr Blair", "President Putin", "Foreign Secretary Jack
-/// Straw" are "Blair", "Putin", "Jack Straw"), as speaker names are stored without them. A value
-/// that is only titles ("President") is kept as typed. Titles are the quote lexicon's
-/// (`lexicon::class::TITLE`).
+/// Blair", and the titles before the name go, as speaker names are stored without them: "Mr
+/// Blair", "President Putin", "Foreign Secretary Jack Straw", "House Speaker Nancy Pelosi" and
+/// "Secretary of State Hillary Clinton" are "Blair", "Putin", "Jack Straw", "Nancy Pelosi" and
+/// "Hillary Clinton". The leading title run is title words (the quote lexicon's
+/// `lexicon::class::TITLE`), up to three words before a title word ("House Speaker", "Deputy
+/// Foreign Minister", "White House Press Secretary"), and "of" with the words after it up to the
+/// last two ("Secretary of State Hillary Clinton", "Minister of Foreign Affairs Johan Varga").
+/// A value that would lose every word ("President", "Prime Minister") is kept as typed.
 pub fn speaker_as_named(value: &str) -> String {
     let value = match value.split_once(',') {
         Some((last, first)) if !last.trim().is_empty() && !first.trim().is_empty() => {
@@ -114,32 +118,75 @@ pub fn speaker_as_named(value: &str) -> String {
         _ => value.trim().to_string(),
     };
     let words: Vec<&str> = value.split_whitespace().collect();
-    let is_title = |w: &&&str| {
+    let is_title = |w: &str| {
         let lower = w.trim_end_matches('.').to_lowercase();
         crate::quote::lexicon::flags(&lower) & crate::quote::lexicon::class::TITLE != 0
     };
-    let titles = words.iter().take_while(is_title).count();
-    if titles == 0 || titles == words.len() {
+    let mut at = 0;
+    let mut after_title = 0;
+    while at < words.len() {
+        if after_title == at && at > 0 && words[at] == "of" && at + 1 < words.len() {
+            // "Secretary of State", "Minister of Foreign Affairs", "Chancellor of the
+            // Exchequer": the office's object runs up to the last two words, the usual full name.
+            at += 1;
+            if words[at] == "the" {
+                at += 1;
+            }
+            while words.len().saturating_sub(at) > 2 {
+                at += 1;
+            }
+            after_title = at.min(words.len());
+            break;
+        }
+        // Up to three qualifiers may stand before a title word ("White House Press Secretary").
+        match (at..words.len().min(at + 4)).find(|&i| is_title(words[i])) {
+            Some(title) => {
+                at = title + 1;
+                after_title = at;
+            }
+            None => break,
+        }
+    }
+    if after_title == 0 || after_title >= words.len() {
         return value;
     }
-    words[titles..].join(" ")
+    words[after_title..].join(" ")
 }
 
-/// A phrase query over a name-analyzed field, or `None` when the value has no word in it.
+/// How many name words may stand between two words of a `--speaker` value: one, so that "John
+/// Kerry" finds "John F. Kerry" (on 3,000 allsides articles, 31 of Kerry's 80 quotes are named
+/// that way, and `speakers` counts both forms as one person).
+const SPEAKER_SLOP: u32 = 1;
+
+/// A phrase query over a name-analyzed field, or `None` when the value has no word in it. Middle
+/// initials in the value are left out ("Donald J. Trump" asks for `donald trump`), and the phrase
+/// allows [`SPEAKER_SLOP`] words between its words, so that each form finds the other.
 fn name_phrase(field: Field, value: &str) -> Option<Box<dyn Query>> {
     let mut analyzer = name_analyzer();
     let mut stream = analyzer.token_stream(value);
-    let mut terms = Vec::new();
+    let mut words = Vec::new();
     while stream.advance() {
-        terms.push(Term::from_field_text(field, &stream.token().text));
+        words.push(stream.token().text.clone());
     }
+    let initials = words.iter().filter(|w| w.chars().count() == 1).count();
+    if words.len() - initials >= 2 {
+        words.retain(|w| w.chars().count() > 1);
+    }
+    let mut terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
     match terms.len() {
         0 => None,
         1 => Some(Box::new(TermQuery::new(
             terms.remove(0),
             IndexRecordOption::Basic,
         ))),
-        _ => Some(Box::new(PhraseQuery::new(terms))),
+        _ => {
+            let mut phrase = PhraseQuery::new(terms);
+            phrase.set_slop(SPEAKER_SLOP);
+            Some(Box::new(phrase))
+        }
     }
 }
 
@@ -238,5 +285,16 @@ mod tests {
         assert_eq!(speaker_as_named("Blair, Tony"), "Tony Blair");
         assert_eq!(speaker_as_named("Kim Jong-un"), "Kim Jong-un");
         assert_eq!(speaker_as_named("President"), "President");
+        assert_eq!(speaker_as_named("Prime Minister"), "Prime Minister");
+        assert_eq!(speaker_as_named("House Speaker Maren Dahl"), "Maren Dahl");
+        assert_eq!(
+            speaker_as_named("Secretary of State Ilse Varga"),
+            "Ilse Varga"
+        );
+        assert_eq!(
+            speaker_as_named("Chancellor of the Exchequer Tomas Reyes"),
+            "Tomas Reyes"
+        );
+        assert_eq!(speaker_as_named("Lena Okafor"), "Lena Okafor");
     }
 }
