@@ -544,3 +544,54 @@ fn speaker_filter_finds_a_name_with_or_without_its_middle_initial_and_behind_a_l
     assert_eq!(texts("Minister of Foreign Affairs Johan Varga"), both);
     assert_eq!(texts("Varga"), both);
 }
+
+#[test]
+fn a_sentence_with_the_query_words_ranks_above_a_fragment_of_only_those_words() {
+    let dir = tempfile::tempdir().unwrap();
+    // Quotes of everyday length around the two, so that BM25's average field length is a
+    // newsroom's, not two passages'.
+    let others = [
+        "The harbour board will meet again on Thursday to settle the dredging contract for the east quay",
+        "We have asked the ministry twice for the inspection reports and we are still waiting for an answer",
+        "Nobody on the council wants the night buses cut, but the budget leaves us very little room this year",
+        "The new terminal should open in the spring if the last of the steel arrives from the mill on time",
+    ];
+    let mut stories = vec![
+        ("a.txt".to_string(), "Ferry tariffs".to_string()),
+        (
+            "b.txt".to_string(),
+            "Ferry tariffs will rise by a tenth in May, and the island routes will pay the most"
+                .to_string(),
+        ),
+    ];
+    for (i, other) in others.iter().enumerate() {
+        stories.push((format!("o{i}.txt"), other.to_string()));
+    }
+    let stories: Vec<Story> = stories
+        .iter()
+        .map(|(name, quote)| {
+            (
+                name.as_str(),
+                "Newswire",
+                "March 4, 2024",
+                "Ilse Varga",
+                quote.as_str(),
+            )
+        })
+        .collect();
+    let index = build(dir.path(), &stories);
+    let hits = quotes(
+        &index,
+        "ferry tariffs",
+        Filters::default(),
+        SortOrder::Relevance,
+    );
+    let texts: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Ferry tariffs will rise by a tenth in May, and the island routes will pay the most",
+            "Ferry tariffs"
+        ]
+    );
+}

@@ -150,6 +150,79 @@ pub fn search_forgiving(
     })
 }
 
+/// BM25 statistics in which a field's average length is taken over the passages that have the
+/// field. Tantivy averages over every document, and each passage fills only one of `text`
+/// (narration) and `quote`: on allsides 60% of passages are narration, so the average quote
+/// length came out at 40% of the real one, and BM25's length normalisation, which compares a
+/// passage with that average, scored a two-word quote about three times a sentence-long one
+/// with the same words (a 13-byte "Ferry tariffs" at 3.0 times an 82-byte sentence beginning
+/// with them in a test index).
+struct PassageStatistics<'a> {
+    searcher: &'a tantivy::Searcher,
+    /// (field, passages that have it) for the two text fields.
+    holders: [(tantivy::schema::Field, u64); 2],
+    all: u64,
+}
+
+impl<'a> PassageStatistics<'a> {
+    fn new(searcher: &'a tantivy::Searcher, fields: &Fields) -> tantivy::Result<Self> {
+        let count = |kinds: &[&str]| -> tantivy::Result<u64> {
+            let mut n = 0;
+            for kind in kinds {
+                n += searcher.doc_freq(&tantivy::Term::from_field_text(fields.kind, kind))?;
+            }
+            Ok(n)
+        };
+        Ok(PassageStatistics {
+            searcher,
+            holders: [
+                (fields.text, count(&[NARRATION_KIND])?),
+                (fields.quote, count(&["direct", "mixed", "indirect"])?),
+            ],
+            all: searcher.num_docs(),
+        })
+    }
+}
+
+impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
+    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
+        let tokens = self.searcher.total_num_tokens(field)?;
+        // BM25 divides by `total_num_docs`; scaling the tokens by all / holders makes that
+        // quotient the holders' average.
+        Ok(match self.holders.iter().find(|(f, _)| *f == field) {
+            Some(&(_, holders)) if holders > 0 => {
+                (tokens as u128 * self.all as u128 / holders as u128) as u64
+            }
+            _ => tokens,
+        })
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Ok(self.all)
+    }
+
+    fn doc_freq(&self, term: &tantivy::Term) -> tantivy::Result<u64> {
+        self.searcher.doc_freq(term)
+    }
+}
+
+/// Passages shorter than this many bytes of article text rank lower (see [`length_prior`]).
+pub const SHORT_PASSAGE_BYTES: u64 = 100;
+
+/// The factor a passage's relevance score is multiplied by, from the length of its span in the
+/// article (`end - start`, bytes): 1 from [`SHORT_PASSAGE_BYTES`] up, the square root of the
+/// fraction below (a 25-byte fragment gets 0.5). BM25 normalises term frequency by field length,
+/// so a two-word quote ("strategic partnership", `as "fake news`) that is all query words outranks
+/// every sentence that says something with them; on 3,000 allsides articles 16 of 48 realistic
+/// queries had a passage under 40 characters first.
+pub fn length_prior(span_bytes: u64) -> f32 {
+    if span_bytes >= SHORT_PASSAGE_BYTES {
+        1.0
+    } else {
+        (span_bytes.max(1) as f32 / SHORT_PASSAGE_BYTES as f32).sqrt()
+    }
+}
+
 /// The hits of `text_query` under the request's filters, sort and page.
 fn ranked(
     index: &PassageIndex,
@@ -164,9 +237,22 @@ fn ranked(
     // more candidates than hits are read.
     let candidates = wanted * 3 + 10;
     let addresses: Vec<(f32, DocAddress)> = match request.sort {
-        SortOrder::Relevance => {
-            searcher.search(&*full, &TopDocs::with_limit(candidates).order_by_score())?
-        }
+        SortOrder::Relevance => searcher.search_with_statistics_provider(
+            &*full,
+            &TopDocs::with_limit(candidates).tweak_score(|segment: &tantivy::SegmentReader| {
+                let fast = segment.fast_fields();
+                let start = fast.u64("start").ok();
+                let end = fast.u64("end").ok();
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let span = match (&start, &end) {
+                        (Some(s), Some(e)) => e.first(doc).unwrap_or(0) - s.first(doc).unwrap_or(0),
+                        _ => SHORT_PASSAGE_BYTES,
+                    };
+                    score * length_prior(span)
+                }
+            }),
+            &PassageStatistics::new(searcher, fields)?,
+        )?,
         SortOrder::Date => searcher
             .search(
                 &*full,
