@@ -738,10 +738,33 @@ pub fn passage_documents(
 /// passage's speaker and cue fields do not; "Olvenhal told a joint news conference" does.
 pub const MIN_NARRATION_WORDS: usize = 3;
 
+/// Fewest of those words that must also be content words: not a speech cue ("said", "told",
+/// "added") and not a function word of the quote lexicon (determiners, pronouns, prepositions,
+/// auxiliaries). "\"…,\" he said in a statement." and "\"…,\" he said on CBS. \"…\"" have one
+/// and carry nothing the quote passage does not; on 3,000 allsides articles 2,121 narration
+/// passages (3.6%) were only such a tag, and they ranked high because they are short.
+pub const MIN_NARRATION_CONTENT_WORDS: usize = 2;
+
+/// Whether a word of narration says something beyond the attribution (see
+/// [`MIN_NARRATION_CONTENT_WORDS`]).
+fn is_content_word(word: &str) -> bool {
+    use crate::quote::lexicon::{class, flags, single_cue};
+    let lower = word.to_lowercase();
+    let function = class::DET
+        | class::PRONOUN
+        | class::STOP
+        | class::ADVERB
+        | class::ADVERBIAL
+        | class::INDEF
+        | class::PASSIVE;
+    flags(&lower) & function == 0 && single_cue(&lower).is_none()
+}
+
 /// The words of a paragraph around its quotes: each quote's byte range (relative to `paragraph`,
 /// in any order, possibly overlapping) becomes "…" and whitespace is collapsed. `None` when fewer
 /// than [`MIN_NARRATION_WORDS`] words (runs of letters or digits) lie outside both the quotes and
-/// the `mentions` ranges (the speakers' names, which stay in the text). Ranges are byte offsets on
+/// the `mentions` ranges (the speakers' names, which stay in the text), or fewer than
+/// [`MIN_NARRATION_CONTENT_WORDS`] of them are content words. Ranges are byte offsets on
 /// character boundaries (quote and mention spans are).
 pub fn narration_around_quotes(
     paragraph: &str,
@@ -752,6 +775,7 @@ pub fn narration_around_quotes(
     ranges.sort_unstable();
     let mut rest = String::with_capacity(paragraph.len() / 2);
     let mut words = 0;
+    let mut content_words = 0;
     let mut at = 0;
     let mut keep = |from: usize, to: usize, rest: &mut String| {
         let piece = &paragraph[from..to];
@@ -763,6 +787,14 @@ pub fn narration_around_quotes(
             let offset = from + i;
             if starts_word && !mentions.iter().any(|&(s, e)| offset >= s && offset < e) {
                 words += 1;
+                let word_end = piece[i..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map_or(piece.len(), |n| i + n);
+                if content_words < MIN_NARRATION_CONTENT_WORDS
+                    && is_content_word(&piece[i..word_end])
+                {
+                    content_words += 1;
+                }
             }
         }
     };
@@ -777,7 +809,8 @@ pub fn narration_around_quotes(
         at = end;
     }
     keep(at, paragraph.len(), &mut rest);
-    (words >= MIN_NARRATION_WORDS).then(|| rest.split_whitespace().collect::<Vec<_>>().join(" "))
+    (words >= MIN_NARRATION_WORDS && content_words >= MIN_NARRATION_CONTENT_WORDS)
+        .then(|| rest.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>, IndexError> {
@@ -828,19 +861,23 @@ mod tests {
         assert_eq!(narration_around_quotes(short, &[(3, 12)], &[]), None);
         // Overlapping and nested ranges are one gap.
         assert_eq!(
-            narration_around_quotes("one two three four five six", &[(4, 13), (8, 18)], &[])
-                .as_deref(),
-            Some("one … five six")
+            narration_around_quotes(
+                "levy two three four dredging costs",
+                &[(5, 14), (9, 19)],
+                &[]
+            )
+            .as_deref(),
+            Some("levy … dredging costs")
         );
         // The speaker's name does not count: "Zelenskyy Vorn said …" is one word besides it.
         let named = "Zelenskyy Vorn said talks would resume.";
         let dashed =
-            "\u{2014} \u{2014} Ann Lee \u{2014} said: \u{201c}Yes.\u{201d} Later, after lunch.";
+            "\u{2014} \u{2014} Ann Lee \u{2014} said: \u{201c}Yes.\u{201d} Later, after lunch at the quay.";
         let lee = dashed.find("Ann").unwrap();
         let yes = dashed.find("Yes.").unwrap();
         assert_eq!(
             narration_around_quotes(dashed, &[(yes, yes + 4)], &[(lee, lee + 7)]).as_deref(),
-            Some("\u{2014} \u{2014} Ann Lee \u{2014} said: \u{201c}…\u{201d} Later, after lunch.")
+            Some("\u{2014} \u{2014} Ann Lee \u{2014} said: \u{201c}…\u{201d} Later, after lunch at the quay.")
         );
         assert_eq!(
             narration_around_quotes(&dashed[..yes + 7], &[(yes, yes + 4)], &[(lee, lee + 7)]),
@@ -853,6 +890,23 @@ mod tests {
         assert_eq!(
             narration_around_quotes(named, &[(20, 38)], &[]).as_deref(),
             Some("Zelenskyy Vorn said ….")
+        );
+        // An attribution with its circumstances is no passage; with a subject matter it is.
+        let tag = "\u{201c}The port stays shut,\u{201d} he said in a statement on Monday.";
+        let port = tag.find("The port").unwrap();
+        let shut = port + "The port stays shut,".len();
+        assert_eq!(narration_around_quotes(tag, &[(port, shut)], &[]), None);
+        let on_air = "\u{201c}No.\u{201d} she told CBS. \u{201c}Never.\u{201d}";
+        let no = on_air.find("No.").unwrap();
+        let never = on_air.find("Never.").unwrap();
+        assert_eq!(
+            narration_around_quotes(on_air, &[(no, no + 3), (never, never + 6)], &[]),
+            None
+        );
+        let briefing = "\u{201c}The port stays shut,\u{201d} he told a briefing on dredging costs.";
+        assert_eq!(
+            narration_around_quotes(briefing, &[(port, shut)], &[]).as_deref(),
+            Some("\u{201c}…\u{201d} he told a briefing on dredging costs.")
         );
     }
 }
