@@ -1429,3 +1429,38 @@ fn participle_after_a_document_noun_and_a_time_phrase() {
         )]
     );
 }
+
+#[test]
+fn as_x_put_it_attributes_the_clause_it_closes_or_opens() {
+    assert_eq!(
+        table(
+            "Most applicants need a degree, but the main test for the permit is a “lawful \
+             source of income,” as a ministry memo put it."
+        ),
+        [row(
+            "the main test for the permit is a “lawful source of income",
+            Mixed,
+            None,
+            Some("a ministry memo"),
+            Some("put it")
+        )]
+    );
+    assert_eq!(
+        table(
+            "As Ms. Varga put it in a statement in July, the channel is “offering a view you \
+             won't get elsewhere.”"
+        ),
+        [row(
+            "the channel is “offering a view you won't get elsewhere.",
+            Mixed,
+            Some("Varga"),
+            Some("Ms. Varga"),
+            Some("put it")
+        )]
+    );
+    // Mid-sentence with adverbials after it, the tag is left alone.
+    assert_eq!(
+        table("He was seen, as the Harwick Courier put it in a long profile, “the operator.”"),
+        []
+    );
+}
