@@ -1464,3 +1464,37 @@ fn as_x_put_it_attributes_the_clause_it_closes_or_opens() {
         []
     );
 }
+
+#[test]
+fn organisation_name_with_its_of_complement_after_an_opening_phrase() {
+    assert_eq!(
+        table(
+            "In a statement announcing the pick, the Association of Ferry Pilots called Ilse \
+             Marten a “champion” for its members."
+        ),
+        [row(
+            "Ilse Marten a “champion",
+            Mixed,
+            Some("Association of Ferry Pilots"),
+            Some("the Association of Ferry Pilots"),
+            Some("called")
+        )]
+    );
+}
+
+#[test]
+fn opening_phrase_with_a_comma_of_its_own_before_the_participles_subject() {
+    assert_eq!(
+        table(
+            "Following a swiftly called, late-night meeting, the Harbour Board issued a \
+             statement calling the spill “a clear violation” of the lease."
+        ),
+        [row(
+            "the spill “a clear violation",
+            Mixed,
+            Some("Harbour Board"),
+            Some("the Harbour Board"),
+            Some("calling")
+        )]
+    );
+}

@@ -528,6 +528,18 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
             if title_head && toks[s2..e2].iter().all(|t| t.cap || t.has(class::DET)) {
                 return Some((s2, e));
             }
+            // "the Association of Flight Attendants called", "the Union of Concerned
+            // Scientists said": an organisation's name with its "of" complement, all
+            // capitalised after "the".
+            let org_name = lw(&toks[s2]) == "the"
+                && e2 > s2 + 1
+                && toks[s2 + 1..e2]
+                    .iter()
+                    .all(|t| t.cap && !t.has(class::STOP))
+                && toks[s..e].iter().all(|t| t.cap && !t.has(class::STOP));
+            if org_name {
+                return Some((s2, e));
+            }
         }
     }
     Some((s, e))
@@ -1290,6 +1302,34 @@ fn clause_subject(toks: &[Tok], a: usize, cs: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut s = a;
+    // "Following a swiftly called, late-afternoon meeting, the Security Council issued …": an
+    // opening participle or adverbial phrase may hold a comma of its own; the subject follows
+    // one of the first commas.
+    let opener = toks[a].is_word()
+        && (toks[a].has(class::ADVERBIAL | class::STOP) || lw(&toks[a]).ends_with("ing"))
+        && !is_pronoun_np(&toks[a]);
+    if opener {
+        let later = (a..cs.min(a + 20))
+            .filter(|&k| toks[k].is_punct(','))
+            .skip(1)
+            .take(2)
+            .find(|&c| {
+                np_right(toks, c + 1, cs).is_some_and(|(ns, ne)| {
+                    ns == c + 1
+                        && ne + 1 < cs
+                        && (toks[ne - 1].cap || toks[ne - 1].has(class::ROLE))
+                        && toks[ne].is_word()
+                        && !toks[ne].cap
+                })
+            });
+        let first_ok = (a..cs.min(a + 8))
+            .find(|&k| toks[k].is_punct(','))
+            .is_some_and(|c| np_right(toks, c + 1, cs).is_some_and(|(ns, _)| ns == c + 1));
+        if let (Some(c), false) = (later, first_ok) {
+            let (ns, ne) = np_right(toks, c + 1, cs)?;
+            return Some((ns, ne));
+        }
+    }
     // A subject pronoun ("He defended the remark, saying, “…”") is in the stop list but opens
     // no adverbial.
     if toks[a].is_word()
