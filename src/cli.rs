@@ -22,6 +22,8 @@ use newsquote::search::{self, Filters, SearchRequest, SortOrder};
 pub enum Outcome {
     Found,
     Nothing,
+    /// Stopped by Ctrl-C after committing what was read: exit 130, as a shell reports SIGINT.
+    Interrupted,
 }
 
 #[derive(Parser)]
@@ -248,9 +250,25 @@ pub fn run_index(args: &IndexArgs) -> Result<Outcome> {
     );
     if summary.interrupted {
         eprintln!("interrupted: what was read is committed; run the same command again to finish");
+        return Ok(Outcome::Interrupted);
     }
     if summary.indexed + summary.unchanged == 0 && summary.skipped > 0 {
         anyhow::bail!("no file could be indexed");
+    }
+    if summary.indexed + summary.unchanged + summary.removed == 0 {
+        eprintln!(
+            "note: no article file was found: newsquote reads .txt, .html/.htm, .json, .jsonl and \
+             their .gz forms, and leaves out hidden files, README/LICENSE-like files and paths \
+             listed in a .newsquoteignore"
+        );
+        return Ok(Outcome::Nothing);
+    }
+    if summary.indexed > 0 && summary.articles == 0 && summary.unchanged == 0 {
+        eprintln!(
+            "note: the files read held no article text (a JSON record needs a text field such as \
+             \"text\", \"body\", \"content\" or \"maintext\")"
+        );
+        return Ok(Outcome::Nothing);
     }
     Ok(Outcome::Found)
 }

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     match result {
         Ok(cli::Outcome::Found) => ExitCode::SUCCESS,
         Ok(cli::Outcome::Nothing) => ExitCode::from(1),
+        Ok(cli::Outcome::Interrupted) => ExitCode::from(130),
         Err(e) => {
             let broken_pipe = e
                 .downcast_ref::<std::io::Error>()

@@ -461,7 +461,7 @@ fn golden_index(dir: &Path) -> PathBuf {
     );
     let second = article(
         "docs/fisheries.txt",
-        "Fisheries talks stall\n\nRenée Okafor-Lind, the negotiator, said the Grey Sound\twas not for sale.\n\n\
+        "Fisheries talks stall\n\nRenée Okafor-Lind, the negotiator for the northern fleets, said the Grey Sound\twas not for sale.\n\n\
 Zelenskyy Vorn said talks would resume.",
         None,
         None,

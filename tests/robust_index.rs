@@ -266,3 +266,41 @@ fn index_path_that_is_a_file_is_refused() {
         "x"
     );
 }
+
+/// A folder with no article file, or files with no article text, indexes nothing: exit 1 (as a
+/// search that finds nothing) with a note that says what newsquote reads.
+#[test]
+fn a_folder_with_nothing_to_read_exits_1_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let o = newsquote(&["index", "empty", "--index", "idx"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no article file was found"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::create_dir(dir.path().join("notes")).unwrap();
+    std::fs::write(dir.path().join("notes/plan.md"), "# Plan\n\nCall the port.").unwrap();
+    std::fs::write(dir.path().join("notes/scan.pdf"), "%PDF-1.4").unwrap();
+    let o = newsquote(&["index", "notes", "--index", "idx"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    std::fs::create_dir(dir.path().join("records")).unwrap();
+    std::fs::write(
+        dir.path().join("records/rows.jsonl"),
+        "{\"id\": 1, \"score\": 0.5}\n{\"id\": 2, \"score\": 0.7}\n",
+    )
+    .unwrap();
+    let o = newsquote(&["index", "records", "--index", "idx"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("held no article text"),
+        "{}",
+        stderr(&o)
+    );
+    // A folder with an article still indexes as before.
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/good.txt"), GOOD).unwrap();
+    let o = newsquote(&["index", "in", "--index", "idx"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
