@@ -447,3 +447,41 @@ fn a_sentence_opening_participle_is_not_part_of_a_name() {
     );
     assert_speaker(&qs, "The council has failed", Some("Petra Halvorsen"));
 }
+
+#[test]
+fn he_added_continues_the_previous_speaker() {
+    // The quote names another man; "he added" right after the MP's attribution is the MP's.
+    let qs = quotes(
+        "Labour MP Tobin Rusk has praised the opposition's campaign. Mr Rusk wants a vote soon.\n\
+         The MP for Eastwick and Harrowmere said Governor Tomas Rell had been \"trying hard\". \
+         But Mr Rell had been \"hurt\" by the tunnel row, he added.\n",
+    );
+    assert_speaker(&qs, "But Mr Rell had been", Some("Tobin Rusk"));
+    // With a sentence about someone else in between, the pronoun is theirs.
+    let qs = quotes(
+        "Councillor Jon Brask said the four men had been \"badly treated\".\n\
+         Anwar Dale, father of one of them, thanked his lawyers for their support. He added: \
+         \"They should never have been held.\"\n",
+    );
+    assert_speaker(&qs, "They should never", Some("Anwar Dale"));
+}
+
+#[test]
+fn a_spokesman_is_not_the_figure_in_focus() {
+    // "a Labour spokesman" speaks for the party, not for the MP the lede named.
+    let qs = quotes(
+        "Tobin Rusk has said the campaign is too long.\n\
+         A Labour spokesman said the party already had a plan.\n",
+    );
+    assert_speaker(&qs, "the party already", None);
+}
+
+#[test]
+fn a_lead_in_closed_by_a_colon_is_not_quoted() {
+    // `At the quay later: "…," X said`: the words before the colon are the writer's.
+    let qs = quotes("At the quay later: \"We will rebuild the pier,\" Mayor Ilse Varenko said.\n");
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "We will rebuild the pier");
+    assert_eq!(qs[0].kind, newsquote::quote::QuoteKind::Direct);
+    assert_speaker(&qs, "We will rebuild", Some("Ilse Varenko"));
+}

@@ -2377,6 +2377,16 @@ pub fn sentence_claims(
             && toks[tag.ts - 1].is_word()
             && (run..be).filter(|&k| toks[k].is_word()).count() >= 5
             && (tag.te == b || matches!(toks[tag.te].kind, Kind::Punct(_)));
+        // `At the quay later: "…," X said`: a lead-in closed by a colon right before the
+        // quotation is the writer's, not content (the only colon before the tag).
+        if let Some(c) = (run..be)
+            .find(|&k| toks[k].is_punct(':') && k + 1 < be && toks[k + 1].is_quote() && k > run)
+        {
+            if (c + 1..be).all(|m| !toks[m].is_punct(':')) {
+                mark(&mut used, run, c + 1);
+                run = c + 1;
+            }
+        }
         let sep = be < tag.ts || (tag.ts > run && toks[tag.ts - 1].is_quote()) || according_glued;
         let before_quotes = (run..be).filter(|&k| toks[k].is_quote()).count();
         let before_words = (run..be).filter(|&k| toks[k].is_word()).count();

@@ -115,6 +115,10 @@ struct Context {
     para: usize,
     /// Set by "X said:" closing a paragraph: the next quotation takes this cue.
     pending: bool,
+    /// Index of the sentence of the latest attribution.
+    sent: usize,
+    /// Whether that attribution's speaker phrase was a pronoun.
+    by_pronoun: bool,
 }
 
 /// Choices of [`extract_quotes_with`].
@@ -157,7 +161,7 @@ pub fn extract_quotes_with(article: &Article, options: &ExtractOptions) -> Vec<Q
     let mut out: Vec<(Quote, Option<usize>)> = Vec::new();
     let mut ctx: Option<Context> = None;
     let mut skip_para: Option<usize> = None;
-    for &(a, b) in &sents {
+    for (si, &(a, b)) in sents.iter().enumerate() {
         let para = toks[a].para;
         if skip_para == Some(para) {
             continue;
@@ -228,7 +232,34 @@ pub fn extract_quotes_with(article: &Article, options: &ExtractOptions) -> Vec<Q
                 start: toks[ms].start,
                 end: toks[me - 1].end,
             };
-            let resolved = match speakers::analyze(text, np_toks) {
+            // "…, he added": a continuation cue with a pronoun goes on with the previous
+            // attribution's speaker (in the same or the previous paragraph) when the pronoun
+            // agrees with them, even if the quote names someone else in between (BBC
+            // politics/415: "The MP … said Prime Minister Tony Blair had been …. But Mr Blair
+            // had been "hurt" …, he added" is the MP's).
+            let cue_word = c.cue.map(|(s, e)| text[s..e].to_ascii_lowercase());
+            let continuation = cue_word.as_deref().is_some_and(|w| {
+                matches!(w, "added" | "adds" | "continued" | "continues" | "went on")
+            });
+            let np = speakers::analyze(text, np_toks);
+            let carried = match (&np, &ctx) {
+                // Only right after a named or described speaker's attribution: a sentence in
+                // between may bring in the person meant ("Azmat Begg thanked …. He added: …").
+                (Some(Np::Pronoun { word, gender }), Some(cx))
+                    if continuation
+                        && matches!(word.as_str(), "he" | "she")
+                        && !cx.by_pronoun
+                        && (cx.sent == si || cx.sent + 1 == si) =>
+                {
+                    cx.resolved
+                        .entity
+                        .and_then(|id| reg.continue_with(id, *gender, mention.start))
+                }
+                _ => None,
+            };
+            let np_is_pronoun = matches!(np, Some(Np::Pronoun { .. }));
+            let resolved = match np {
+                _ if carried.is_some() => carried.unwrap_or_default(),
                 Some(np) => {
                     let r = reg.resolve(&np, mention.start);
                     if let (Some(id), Some(g)) = (r.entity, c.gender_hint) {
@@ -267,6 +298,8 @@ pub fn extract_quotes_with(article: &Article, options: &ExtractOptions) -> Vec<Q
                 cue: cue.clone(),
                 para: last_para,
                 pending: c.pending,
+                sent: si,
+                by_pronoun: np_is_pronoun,
             });
             if c.pending {
                 continue;

@@ -1341,6 +1341,26 @@ impl Registry {
         {
             return None;
         }
+        // A spokesman, aide or lawyer speaks for someone: never the figure in focus ("A Labour
+        // party spokesman said" after the lede's MP is someone else; BBC politics/415).
+        if matches!(
+            head,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "lawyer"
+                | "attorney"
+                | "official"
+                | "representative"
+                | "source"
+                | "colleague"
+                | "ally"
+        ) {
+            return None;
+        }
         if self
             .entities
             .iter()
@@ -1370,6 +1390,23 @@ impl Registry {
 
     /// Sets the gender of an entity when still unknown (from "Kim, for his part," or a
     /// content clause opening with "she").
+    /// Resolves a pronoun to entity `id` (the previous attribution's speaker) when the
+    /// pronoun's gender is known to agree with it: "…, he added" after X's quote is X's.
+    pub fn continue_with(
+        &mut self,
+        id: usize,
+        gender: Option<Gender>,
+        pos: usize,
+    ) -> Option<Resolved> {
+        let e = self.entities.get(id)?;
+        // The gender must be known to agree: "she added" after a man of unknown gender's
+        // quote may be a woman named in it.
+        if e.org || gender.is_some() && e.gender != gender {
+            return None;
+        }
+        Some(self.resolved_to(id, pos))
+    }
+
     pub fn hint_gender(&mut self, id: usize, g: Gender) {
         if let Some(e) = self.entities.get_mut(id) {
             if e.gender.is_none() && !e.org {
