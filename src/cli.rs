@@ -306,6 +306,23 @@ pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
         );
     }
     let found = answer.hits;
+    if found.is_empty() && request.offset > 0 {
+        eprintln!(
+            "note: no hits from --offset {} on; a smaller offset shows the last page",
+            request.offset
+        );
+    }
+    let undated = search::undated_left_out(&passage_index, &request)?;
+    if undated > 0 {
+        let (noun, verb, left) = if undated == 1 {
+            ("passage", "has", "is")
+        } else {
+            ("passages", "have", "are")
+        };
+        eprintln!(
+            "note: {undated} matching {noun} {verb} no date and {left} left out by --since/--until"
+        );
+    }
     let colour = std::io::stdout().is_terminal();
     let mut out = std::io::stdout().lock();
     for hit in &found {

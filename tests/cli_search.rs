@@ -311,3 +311,48 @@ fn impossible_requests_are_errors() {
         "newsquote: /nonexistent/newsquote-input: no such file or folder"
     );
 }
+
+#[test]
+fn date_bounds_say_how_many_undated_passages_they_leave_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("dated.txt"),
+        "Ferry fares\n\nPublished: 2024-03-04\n\nHARBOURTON, March 4 (Newswire) — \"Ferry fares will rise in May,\" Ilse Varga said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("undated.txt"),
+        "Ferry routes\n\n\"Ferry routes to the islands stay open,\" Tomas Reyes said.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let o = run(&["index", docs.to_str().unwrap()], &index);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(
+        &[
+            "search", "ferry", "--kind", "quote", "--since", "2024", "--json",
+        ],
+        &index,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let hits = json_lines(&o);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["text"], "Ferry fares will rise in May");
+    assert!(
+        stderr(&o).contains("note: 1 matching passage has no date"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["search", "ferry", "--kind", "quote", "--json"], &index);
+    assert_eq!(json_lines(&o).len(), 2);
+    assert!(!stderr(&o).contains("no date"), "{}", stderr(&o));
+    let o = run(&["search", "ferry", "--offset", "50"], &index);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no hits from --offset 50 on"),
+        "{}",
+        stderr(&o)
+    );
+}

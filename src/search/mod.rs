@@ -105,6 +105,39 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     ranked(index, &searcher, text_query, request)
 }
 
+/// How many passages the request's query and other filters match that have no date, and so are
+/// left out by its `--since`/`--until` (0 when it has neither). Counts passages, copies included.
+pub fn undated_left_out(index: &PassageIndex, request: &SearchRequest) -> Result<u64, SearchError> {
+    if request.filters.since.is_none() && request.filters.until.is_none() {
+        return Ok(0);
+    }
+    let searcher = index.searcher()?;
+    let undated = filters::Filters {
+        since: None,
+        until: None,
+        ..request.filters.clone()
+    };
+    let any_date = filters::apply(
+        &index.fields,
+        query::parse_user_query(index, &request.query)?,
+        &filters::Filters {
+            since: Some(filters::DateBound {
+                first: jiff::civil::date(1, 1, 1),
+                last: jiff::civil::date(9999, 12, 31),
+            }),
+            ..undated.clone()
+        },
+    )?;
+    let all = filters::apply(
+        &index.fields,
+        query::parse_user_query(index, &request.query)?,
+        &undated,
+    )?;
+    Ok(searcher
+        .search(&*all, &Count)?
+        .saturating_sub(searcher.search(&*any_date, &Count)?) as u64)
+}
+
 /// What [`search_forgiving`] found.
 #[derive(Debug, Clone, Default)]
 pub struct Answer {
