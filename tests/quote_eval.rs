@@ -112,9 +112,12 @@ fn polnear_dev_floor() {
     at_least(&r, "direct_mixed", "f1", 0.74);
     at_least(&r, "direct_mixed", "exact_f1", 0.42);
     at_least(&r, "direct_mixed", "mention_acc", 0.95);
-    // Reported speech reached 0.757 (P 0.865, R 0.673) when this floor was set.
-    at_least(&r, "indirect", "f1", 0.73);
-    at_least(&r, "indirect", "precision", 0.83);
+    // Reported speech reached 0.775 (P 0.878, R 0.694) when this floor was set (PolNeAR train:
+    // 0.689).
+    at_least(&r, "indirect", "f1", 0.75);
+    at_least(&r, "indirect", "precision", 0.85);
+    at_least(&r, "indirect", "recall", 0.66);
+    at_least(&r, "indirect", "mention_acc", 0.95);
 }
 
 #[test]
@@ -124,11 +127,13 @@ fn speakers_dev_floor() {
     let Some(r) = score(&sh, &sh.join("eval/speakers/dev.jsonl"), &pred) else {
         return;
     };
-    at_least(&r, "all", "resolved_exact", 0.93);
+    // Resolved speakers reached 0.968 (indirect 0.988) when this floor was set.
+    at_least(&r, "all", "resolved_exact", 0.94);
     // Reached 2026-11-29: d+m F1 0.841, exact 0.787, resolved 0.962.
     at_least(&r, "direct_mixed", "f1", 0.81);
     at_least(&r, "direct_mixed", "exact_f1", 0.75);
     at_least(&r, "direct_mixed", "resolved_exact", 0.93);
     // 0.806 when set.
     at_least(&r, "indirect", "f1", 0.78);
+    at_least(&r, "indirect", "resolved_exact", 0.95);
 }
