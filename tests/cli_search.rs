@@ -356,3 +356,16 @@ fn date_bounds_say_how_many_undated_passages_they_leave_out() {
         stderr(&o)
     );
 }
+
+#[test]
+fn punctuation_alone_finds_nothing_and_a_dangling_operator_is_dropped() {
+    let (_dir, index) = seed_index();
+    for query in ["\"", ":", "\u{201c}"] {
+        let o = run(&["search", query, "--json"], &index);
+        assert_eq!(o.status.code(), Some(1), "{query}: {}", stderr(&o));
+    }
+    let plain = json_lines(&run(&["search", "partnership", "--json"], &index));
+    let dangling = json_lines(&run(&["search", "partnership AND", "--json"], &index));
+    assert!(!plain.is_empty());
+    assert_eq!(dangling.len(), plain.len());
+}

@@ -28,6 +28,11 @@ pub const SPEAKER_BOOST: f32 = 0.5;
 /// a parser error. Empty or `*` matches everything. Errors: [`SearchError::Query`] only when even the
 /// plain-words reading fails to build (not expected).
 pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Query>, SearchError> {
+    // Only punctuation (`"`, `:`) asks for no word: nothing matches it. An empty query still
+    // means every passage, for searches made only of filters.
+    if !typed.trim().is_empty() && !typed.chars().any(|c| c.is_alphanumeric() || c == '*') {
+        return Ok(Box::new(tantivy::query::EmptyQuery));
+    }
     let repaired = repair(typed);
     if repaired.trim().is_empty() || repaired.trim() == "*" {
         return Ok(Box::new(AllQuery));
@@ -140,6 +145,18 @@ pub fn repair(typed: &str) -> String {
             }
         })
         .collect();
+    let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
+    // An operator with nothing on one side ("trump AND", "OR tariffs") joins nothing: Tantivy
+    // would read the dangling word as the term "and" and demand it.
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "AND" | "OR" | "NOT"))
+    {
+        words.pop();
+    }
+    while words.first().is_some_and(|w| matches!(*w, "AND" | "OR")) {
+        words.remove(0);
+    }
     words.join(" ")
 }
 
@@ -400,6 +417,9 @@ mod tests {
             "(cease-fire OR ceasefire) talks"
         );
         assert_eq!(repair("Kim Jong-un"), "Kim (Jong-un OR Jongun)");
+        assert_eq!(repair("tariffs AND"), "tariffs");
+        assert_eq!(repair("OR tariffs NOT"), "tariffs");
+        assert_eq!(repair("tariffs OR quotas"), "tariffs OR quotas");
         assert_eq!(
             repair("-sanctions 2-1 \"cease-fire\""),
             "-sanctions 2-1 \"cease-fire\""
