@@ -141,6 +141,14 @@ fn cue_at_tc(
     Some((i + 1, c.class, c.takes_object))
 }
 
+/// A quantifier or number that can be a whole subject ("Many said", "Two said").
+fn quantifier_word(w: &str) -> bool {
+    matches!(
+        w,
+        "many" | "most" | "some" | "both" | "several" | "one" | "two" | "three" | "four" | "five"
+    )
+}
+
 /// Nouns that share a form with a speech verb: a cue only when a name or pronoun precedes.
 fn nounish(w: &str) -> bool {
     matches!(
@@ -2158,11 +2166,7 @@ pub fn sentence_claims(
                         && !p.has(class::PRONOUN)
                         // "Many said", "Both have": a quantifier subject, not a determiner,
                         // before a cue that is only a verb.
-                        && !(matches!(
-                            lw(p),
-                            "many" | "most" | "some" | "both" | "several" | "one" | "two"
-                                | "three" | "four" | "five"
-                        ) && !nounish(lw(&toks[i])))
+                        && (!quantifier_word(lw(p)) || nounish(lw(&toks[i])))
                     || p.is_possessive() && nounish(lw(&toks[i])))
         });
         if blocked {
@@ -2830,7 +2834,7 @@ pub fn sentence_claims(
         // the subordinator; the clause still precedes the main clause.
         if !tag.inverted
             && tag.ns > a
-            && tag.ns - 1 >= run
+            && tag.ns > run
             && tag.ns - 1 <= run + 3
             && toks[tag.ns - 1].is_word()
             && is_subordinator(lw(&toks[tag.ns - 1]))

@@ -261,12 +261,12 @@ pub fn analyze(text: &str, toks: &[Tok]) -> Option<Np> {
             name = format!("The {name}");
         }
         let lower_name = name.to_lowercase();
-        let org = !peer && run.iter().any(|t| t.has(class::ORG))
-            || !peer && lexicon::state_name(&lower_name).is_some()
-            || !peer
-                && (run.len() == 1
+        let org = !peer
+            && (run.iter().any(|t| t.has(class::ORG))
+                || lexicon::state_name(&lower_name).is_some()
+                || (run.len() == 1
                     && name.len() >= 2
-                    && name.chars().all(|c| c.is_uppercase() || c == '.'));
+                    && name.chars().all(|c| c.is_uppercase() || c == '.')));
         let roles = toks[..k]
             .iter()
             .filter(|t| t.is_word() && !t.has(class::DET))
