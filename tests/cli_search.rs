@@ -142,6 +142,7 @@ fn second_run_changes_nothing_and_stats_count_passages() {
     let o = run(&["stats", "--json"], &index);
     let stats: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(stats["articles"], 1);
+    assert_eq!(stats["articles_read"], 1);
     assert_eq!(stats["files"], 1);
     assert!(stats["quotes"].as_u64().unwrap() >= 12, "{stats}");
     assert_eq!(stats["first_date"], "2024-06-19");
@@ -368,4 +369,27 @@ fn punctuation_alone_finds_nothing_and_a_dangling_operator_is_dropped() {
     let dangling = json_lines(&run(&["search", "partnership AND", "--json"], &index));
     assert!(!plain.is_empty());
     assert_eq!(dangling.len(), plain.len());
+}
+
+#[test]
+fn stats_tell_distinct_article_texts_from_articles_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let story = "Ferry fares\n\n\"Ferry fares will rise in May,\" Ilse Varga said.\n";
+    std::fs::write(docs.join("a.txt"), story).unwrap();
+    std::fs::write(docs.join("a-copy.txt"), story).unwrap();
+    let index = dir.path().join("index");
+    assert!(run(&["index", docs.to_str().unwrap()], &index)
+        .status
+        .success());
+    let o = run(&["stats", "--json"], &index);
+    let stats: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(stats["articles"], 1, "{stats}");
+    assert_eq!(stats["articles_read"], 2, "{stats}");
+    let text = stdout(&run(&["stats"], &index));
+    assert!(
+        text.contains("articles   1 distinct texts (2 read"),
+        "{text}"
+    );
 }

@@ -90,9 +90,10 @@ pub fn speakers_text(facets: &[SpeakerFacet]) -> String {
 /// The stats for people.
 pub fn stats_text(s: &Stats) -> String {
     format!(
-        "files      {}\narticles   {}\npassages   {}\nquotes     {}\nspeakers   {}\nsources    {}\ndates      {} .. {}\nindex size {:.1} MB\n",
+        "files      {}\narticles   {} distinct texts ({} read; copies of one text count once)\npassages   {}\nquotes     {}\nspeakers   {}\nsources    {}\ndates      {} .. {}\nindex size {:.1} MB\n",
         s.files,
         s.articles,
+        s.articles_read,
         s.passages,
         s.quotes,
         s.speakers,

@@ -691,6 +691,8 @@ pub struct Stats {
     /// Distinct article texts among the passages (copies of one text count once), including those
     /// of a file a Ctrl-C cut off.
     pub articles: u64,
+    /// Articles read from the fully indexed files, copies included: what `index` reported.
+    pub articles_read: u64,
     pub passages: u64,
     pub quotes: u64,
     pub speakers: u64,
@@ -724,6 +726,14 @@ pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
         }
     }
     let articles = article_ids.len() as u64;
+    let mut articles_read = 0;
+    for address in &files {
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        articles_read += doc
+            .get_first(f.file_articles)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+    }
     let narration = searcher.search(&kind_query(NARRATION_KIND), &Count)?;
     let all = searcher.search(&tantivy::query::AllQuery, &Count)?;
     let passages = (all - files.len()) as u64;
@@ -765,6 +775,7 @@ pub fn stats(index: &PassageIndex) -> Result<Stats, SearchError> {
     Ok(Stats {
         files: files.len() as u64,
         articles,
+        articles_read,
         passages,
         quotes,
         speakers: distinct("speaker_exact")?,
