@@ -312,6 +312,17 @@ pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
             request.offset
         );
     }
+    if found.is_empty() {
+        for value in &request.filters.speakers {
+            let near = search::nearest_speakers(&passage_index, value, 3)?;
+            if !near.is_empty() && !near.iter().any(|n| n.eq_ignore_ascii_case(value)) {
+                eprintln!(
+                    "note: no quote matched --speaker \"{value}\"; speakers with a near name: {}",
+                    near.join("; ")
+                );
+            }
+        }
+    }
     let undated = search::undated_left_out(&passage_index, &request)?;
     if undated > 0 {
         let (noun, verb, left) = if undated == 1 {

@@ -393,3 +393,29 @@ fn stats_tell_distinct_article_texts_from_articles_read() {
         "{text}"
     );
 }
+
+#[test]
+fn a_speaker_that_matches_nothing_gets_the_nearest_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("a.txt"),
+        "Ferry fares\n\n\"Ferry fares will rise in May,\" harbour master Ilse Varga said.\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    assert!(run(&["index", docs.to_str().unwrap()], &index)
+        .status
+        .success());
+    let o = run(&["search", "ferry", "--speaker", "Ilse Vargas"], &index);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("speakers with a near name: Ilse Varga"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["search", "ferry", "--speaker", "Zzzz"], &index);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("near name"), "{}", stderr(&o));
+}

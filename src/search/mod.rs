@@ -138,6 +138,65 @@ pub fn undated_left_out(index: &PassageIndex, request: &SearchRequest) -> Result
         .saturating_sub(searcher.search(&*any_date, &Count)?) as u64)
 }
 
+/// Up to `limit` speaker names of the index closest to a `--speaker` value that matched nothing,
+/// best first: every word of the value (titles dropped, see [`filters::speaker_as_named`]) must be
+/// within one edit of a word of the name (none for words of three letters or fewer, two for words
+/// of six or more); names with fewer edits in all come first. "Blaire" gives "Tony Blair"; "Netanyahoo" gives "Benjamin Netanyahu".
+pub fn nearest_speakers(
+    index: &PassageIndex,
+    value: &str,
+    limit: usize,
+) -> Result<Vec<String>, SearchError> {
+    use tantivy::tokenizer::TokenStream;
+    let words = |text: &str| -> Vec<Vec<char>> {
+        let mut analyzer = crate::index::schema::name_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.chars().collect());
+        }
+        out
+    };
+    let wanted = words(&filters::speaker_as_named(value));
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let searcher = index.searcher()?;
+    let mut names = HashSet::new();
+    for segment in searcher.segment_readers() {
+        if let Some(column) = segment.fast_fields().str("speaker_exact")? {
+            let mut name = String::new();
+            for ord in 0..column.num_terms() as u64 {
+                name.clear();
+                if column.ord_to_str(ord, &mut name).unwrap_or(false) {
+                    names.insert(name.clone());
+                }
+            }
+        }
+    }
+    let mut scored: Vec<(usize, String)> = names
+        .into_iter()
+        .filter_map(|name| {
+            let have = words(&name);
+            let mut total = 0;
+            for w in &wanted {
+                let budget = match w.len() {
+                    0..=3 => 0,
+                    4..=5 => 1,
+                    _ => 2,
+                };
+                total += have
+                    .iter()
+                    .filter_map(|h| query::edit_distance(w, h, budget))
+                    .min()?;
+            }
+            Some((total, name))
+        })
+        .collect();
+    scored.sort();
+    Ok(scored.into_iter().take(limit).map(|(_, n)| n).collect())
+}
+
 /// What [`search_forgiving`] found.
 #[derive(Debug, Clone, Default)]
 pub struct Answer {

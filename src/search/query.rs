@@ -356,7 +356,7 @@ fn single_letters(word: &[char]) -> Vec<char> {
 }
 
 /// Edits (insert, delete, substitute, swap of neighbours) from `a` to `b`, when at most `budget`.
-fn edit_distance(a: &[char], b: &[char], budget: usize) -> Option<usize> {
+pub(crate) fn edit_distance(a: &[char], b: &[char], budget: usize) -> Option<usize> {
     let width = b.len() + 1;
     let mut rows = vec![vec![0usize; width]; a.len() + 1];
     for (j, cell) in rows[0].iter_mut().enumerate() {
