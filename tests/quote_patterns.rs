@@ -1498,3 +1498,30 @@ fn opening_phrase_with_a_comma_of_its_own_before_the_participles_subject() {
         )]
     );
 }
+
+#[test]
+fn adverb_between_the_conjunction_and_a_coordinated_cue_and_shouting_verbs() {
+    assert_eq!(
+        table(
+            "Ilse Marten begs her brother to leave the boat and repeatedly says, “Don't you \
+             dare,” until the engine starts."
+        ),
+        [row(
+            "Don't you dare",
+            Direct,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("says")
+        )]
+    );
+    assert_eq!(
+        table("“Is he hurt? He had better be fine,” Ilse Marten yells from the quay."),
+        [row(
+            "Is he hurt? He had better be fine",
+            Direct,
+            Some("Ilse Marten"),
+            Some("Ilse Marten"),
+            Some("yells")
+        )]
+    );
+}

@@ -2269,6 +2269,12 @@ pub fn sentence_claims(
                     // ", saying …", "… and saying …" and "… and said …" after the main clause.
                     progressive && p.is_punct(',')
                         || p.is_word() && matches!(lw(p), "and" | "but")
+                        // "… and repeatedly says, "…"": an adverb after the conjunction.
+                        || p.is_word()
+                            && (p.has(class::ADVERB) || manner_adverb(p))
+                            && i >= a + 2
+                            && toks[i - 2].is_word()
+                            && matches!(lw(&toks[i - 2]), "and" | "but")
                         || document_participle
                 })
             {
