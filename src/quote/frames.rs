@@ -2721,13 +2721,13 @@ pub fn sentence_claims(
                     // the world had … “loud and clear”" quotes the second verb).
                     let first = (tag.ce..next_tag).find(|&k| toks[k].is_quote());
                     first.is_some_and(|q| {
-                        (tag.ce..q).all(|k| {
-                            !matches!(toks[k].kind, Kind::Punct(',' | ';' | ':' | '(' | ')'))
-                                && !(toks[k].is_word()
+                        !(tag.ce..q).any(|k| {
+                            matches!(toks[k].kind, Kind::Punct(',' | ';' | ':' | '(' | ')'))
+                                || toks[k].is_word()
                                     && !toks[k].cap
                                     && cue_at(toks, k, b).is_some_and(|(_, c, _)| {
                                         matches!(c, CueClass::Say | CueClass::That)
-                                    }))
+                                    })
                         })
                     })
                 };
