@@ -1501,6 +1501,11 @@ fn opening_phrase_with_a_comma_of_its_own_before_the_participles_subject() {
 
 #[test]
 fn adverb_between_the_conjunction_and_a_coordinated_cue_and_shouting_verbs() {
+    // An auxiliary is no such adverb: "report to the council" is no report of speech.
+    assert_eq!(
+        table("The mission will be based in Tarn and will report to the council every week."),
+        []
+    );
     assert_eq!(
         table(
             "Ilse Marten begs her brother to leave the boat and repeatedly says, “Don't you \

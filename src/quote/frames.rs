@@ -2271,7 +2271,8 @@ pub fn sentence_claims(
                         || p.is_word() && matches!(lw(p), "and" | "but")
                         // "… and repeatedly says, "…"": an adverb after the conjunction.
                         || p.is_word()
-                            && (p.has(class::ADVERB) || manner_adverb(p))
+                            && (manner_adverb(p)
+                                || matches!(lw(p), "also" | "then" | "later" | "again" | "still"))
                             && i >= a + 2
                             && toks[i - 2].is_word()
                             && matches!(lw(&toks[i - 2]), "and" | "but")
