@@ -2142,6 +2142,9 @@ pub fn sentence_claims(
     // 1. Tags.
     let title_case = super::tokens::is_title_case(&toks[a..b]);
     let mut tags: Vec<Tag> = Vec::new();
+    // The sentence's last quotation, looked up once (the frame checks below ask whether one
+    // follows a cue; scanning for each cue would be quadratic on long paragraphs).
+    let last_quote = (a..b).rev().find(|&k| toks[k].is_quote());
     let mut i = a;
     while i < b {
         if let Some(t) = as_put_it(toks, i, b, i == a) {
@@ -2258,7 +2261,7 @@ pub fn sentence_claims(
             let and_frame = prev.is_some_and(|p| p.is_word() && matches!(lw(p), "and" | "but"))
                 && (class == CueClass::QuoteOnly
                     || class == CueClass::Tag && commissive(lw(&toks[i])))
-                && (ce..b).any(|k| toks[k].is_quote());
+                && last_quote.is_some_and(|q| q >= ce);
             if found.is_none()
                 && (matches!(class, CueClass::Say | CueClass::That)
                     || (document_participle
@@ -2866,6 +2869,8 @@ pub fn sentence_claims(
         // A second verb of speech with the same subject: "said it was "very serious" and said
         // Mr Hain should make a statement", "agreed it was "of concern" but said …".
         let mut coordinated = None;
+        let first_in = (cs..ce).find(|&m| toks[m].is_quote());
+        let last_in = (cs..ce).rev().find(|&m| toks[m].is_quote());
         for k in cs..ce {
             if toks[k].is_word() && matches!(lw(&toks[k]), "and" | "but") && k > cs {
                 let mut v = k + 1;
@@ -2893,8 +2898,8 @@ pub fn sentence_claims(
                             || pclass == CueClass::Tag && commissive(lw(&toks[v]));
                         if quote_frame
                             && second_frame
-                            && (cs..k).any(|m| toks[m].is_quote())
-                            && (pe..ce).any(|m| toks[m].is_quote())
+                            && first_in.is_some_and(|q| q < k)
+                            && last_in.is_some_and(|q| q >= pe)
                         {
                             coordinated = Some((k, v, pe, pclass, pobj));
                             ce = k;
