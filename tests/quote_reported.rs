@@ -782,3 +782,40 @@ fn nominal_cue_with_an_owner_and_a_content_clause() {
         vec![]
     );
 }
+
+#[test]
+fn poll_shares_with_a_percent_sign_adjectives_and_noun_modifiers() {
+    let cases = [
+        (
+            "26% say they are conservative.",
+            "they are conservative",
+            "26%",
+            "say",
+        ),
+        (
+            "74 percent of registered voters say they trust the harbour board.",
+            "they trust the harbour board",
+            "74 percent of registered voters",
+            "say",
+        ),
+        (
+            "By 58%-33%, those surveyed said the ferry fund should stay.",
+            "the ferry fund should stay",
+            "those surveyed",
+            "said",
+        ),
+        (
+            "The protest organizer says the platform ignores the dock workers.",
+            "the platform ignores the dock workers",
+            "The protest organizer",
+            "says",
+        ),
+    ];
+    for (t, content, mention, cue) in cases {
+        assert_eq!(
+            table(t),
+            vec![row(content, Indirect, None, mention, cue)],
+            "{t}"
+        );
+    }
+}

@@ -409,6 +409,19 @@ fn np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
                     s -= 1;
                     continue;
                 }
+                // "registered voters", "likely voters": an adjective in -ed or -ly before a
+                // role head.
+                if !t.cap
+                    && s < e
+                    && toks[s].has(class::ROLE)
+                    && (lw(t).ends_with("ed") || lw(t).ends_with("ly"))
+                    && lw(t).len() > 5
+                    && !t
+                        .has(class::STOP | class::DET | class::PRONOUN | class::ADVERB | class::CUE)
+                {
+                    s -= 1;
+                    continue;
+                }
                 if !t.cap && t.has(class::PARTICLE) && s < e && toks[s].cap {
                     s -= 1;
                     continue;
@@ -638,9 +651,11 @@ fn common_np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
             && !t.has(class::STOP | class::DET | class::PRONOUN | class::ADVERB | class::CUE)
             && (lw(t).ends_with("ed") || lw(t).ends_with("ly"))
             && lw(t).len() > 4;
+        // "the protest organizer": a noun that is also a cue ([`nounish`]) modifies the head.
         let modifier = t.is_word()
             && !t.cap
             && (plain_noun(t)
+                || nounish(lw(t)) && s < e
                 || adjective
                 || t.has(class::ROLE | class::MODIFIER)
                 || t.lower.starts_with(|c: char| c.is_ascii_digit()));
@@ -719,10 +734,33 @@ fn common_np_left(toks: &[Tok], a: usize, e: usize) -> Option<(usize, usize)> {
 /// (sentence start, after a comma, a semicolon, "and" or "but").
 fn quantifier_subject(toks: &[Tok], a: usize, e: usize) -> Option<usize> {
     let head = &toks[e - 1];
+    let at_boundary = |s: usize| {
+        s == a || {
+            let p = &toks[s - 1];
+            matches!(p.kind, Kind::Punct(',' | ';' | ':' | '—' | '–'))
+                || p.is_word() && matches!(lw(p), "and" | "but" | "while" | "though" | "although")
+        }
+    };
+    // "26% say": a share written with the percent sign.
+    if head.is_punct('%')
+        && e >= a + 2
+        && toks[e - 2].lower.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return at_boundary(e - 2).then_some(e - 2);
+    }
     if !head.is_word() {
         return None;
     }
     let h = lw(head);
+    // "those surveyed said", "those polled say".
+    if e >= a + 2
+        && lw(&toks[e - 2]) == "those"
+        && h.ends_with("ed")
+        && !head.cap
+        && at_boundary(e - 2)
+    {
+        return Some(e - 2);
+    }
     let number = |t: &Tok| {
         t.is_word()
             && (t.lower.starts_with(|c: char| c.is_ascii_digit())
@@ -778,12 +816,7 @@ fn quantifier_subject(toks: &[Tok], a: usize, e: usize) -> Option<usize> {
             _ => {}
         }
     }
-    let at_boundary = s == a || {
-        let p = &toks[s - 1];
-        matches!(p.kind, Kind::Punct(',' | ';' | ':' | '—' | '–'))
-            || p.is_word() && matches!(lw(p), "and" | "but" | "while" | "though" | "although")
-    };
-    at_boundary.then_some(s)
+    at_boundary(s).then_some(s)
 }
 
 /// A lower-case word that can modify a noun ("cast", "news"): not a function word, a cue, an
