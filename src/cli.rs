@@ -314,6 +314,9 @@ pub fn run_search(args: &SearchArgs) -> Result<Outcome> {
     }
     if found.is_empty() {
         for value in &request.filters.speakers {
+            if search::speaker_is_known(&passage_index, value)? {
+                continue;
+            }
             let near = search::nearest_speakers(&passage_index, value, 3)?;
             if !near.is_empty() && !near.iter().any(|n| n.eq_ignore_ascii_case(value)) {
                 eprintln!(

@@ -361,7 +361,7 @@ fn date_bounds_say_how_many_undated_passages_they_leave_out() {
 #[test]
 fn punctuation_alone_finds_nothing_and_a_dangling_operator_is_dropped() {
     let (_dir, index) = seed_index();
-    for query in ["\"", ":", "\u{201c}"] {
+    for query in ["\"", ":", "\u{201c}", "OR", "AND NOT"] {
         let o = run(&["search", query, "--json"], &index);
         assert_eq!(o.status.code(), Some(1), "{query}: {}", stderr(&o));
     }
@@ -416,6 +416,10 @@ fn a_speaker_that_matches_nothing_gets_the_nearest_names() {
         stderr(&o)
     );
     let o = run(&["search", "ferry", "--speaker", "Zzzz"], &index);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("near name"), "{}", stderr(&o));
+    // A known speaker with no passage for the query: the query is what failed, not the name.
+    let o = run(&["search", "tunnel", "--speaker", "Varga"], &index);
     assert_eq!(o.status.code(), Some(1));
     assert!(!stderr(&o).contains("near name"), "{}", stderr(&o));
 }

@@ -745,11 +745,60 @@ pub const MIN_NARRATION_WORDS: usize = 3;
 /// passages (3.6%) were only such a tag, and they ranked high because they are short.
 pub const MIN_NARRATION_CONTENT_WORDS: usize = 2;
 
+/// Words of the setting of an attribution ("in a written statement", "at a news conference", "on
+/// the Senate floor", "in a post on Twitter", "told reporters"): they say where or how the words
+/// were said, not what about. Found among the narration passages of 3,000 allsides articles that
+/// were only a tag around "…" (976 of them had 8 words or fewer).
+const ATTRIBUTION_SETTINGS: &[&str] = &[
+    "statement",
+    "statements",
+    "written",
+    "released",
+    "issued",
+    "interview",
+    "interviews",
+    "conference",
+    "briefing",
+    "news",
+    "press",
+    "floor",
+    "speech",
+    "remarks",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "twitter",
+    "facebook",
+    "post",
+    "posted",
+    "email",
+    "emailed",
+    "letter",
+    "television",
+    "tv",
+    "radio",
+    "broadcast",
+    "podcast",
+    "program",
+    "programme",
+    "show",
+    "appearance",
+    "reporters",
+    "journalists",
+    "telephone",
+    "phone",
+    "call",
+    "video",
+];
+
 /// Whether a word of narration says something beyond the attribution (see
 /// [`MIN_NARRATION_CONTENT_WORDS`]).
 fn is_content_word(word: &str) -> bool {
     use crate::quote::lexicon::{class, flags, single_cue};
     let lower = word.to_lowercase();
+    if ATTRIBUTION_SETTINGS.contains(&lower.as_str()) {
+        return false;
+    }
     let function = class::DET
         | class::PRONOUN
         | class::STOP
@@ -903,6 +952,17 @@ mod tests {
             narration_around_quotes(on_air, &[(no, no + 3), (never, never + 6)], &[]),
             None
         );
+        for setting in [
+            "\u{201c}The port stays shut,\u{201d} he said in a written statement.",
+            "\u{201c}The port stays shut,\u{201d} he said on the Senate floor.",
+            "\u{201c}The port stays shut,\u{201d} he said in a statement released on Twitter.",
+        ] {
+            assert_eq!(
+                narration_around_quotes(setting, &[(port, shut)], &[]),
+                None,
+                "{setting}"
+            );
+        }
         let briefing = "\u{201c}The port stays shut,\u{201d} he told a briefing on dredging costs.";
         assert_eq!(
             narration_around_quotes(briefing, &[(port, shut)], &[]).as_deref(),

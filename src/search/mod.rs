@@ -197,6 +197,21 @@ pub fn nearest_speakers(
     Ok(scored.into_iter().take(limit).map(|(_, n)| n).collect())
 }
 
+/// Whether any passage of the index has a speaker that `--speaker value` names (the filter alone,
+/// without a query).
+pub fn speaker_is_known(index: &PassageIndex, value: &str) -> Result<bool, SearchError> {
+    let searcher = index.searcher()?;
+    let only_speaker = filters::apply(
+        &index.fields,
+        Box::new(tantivy::query::AllQuery),
+        &filters::Filters {
+            speakers: vec![value.to_string()],
+            ..Default::default()
+        },
+    )?;
+    Ok(searcher.search(&*only_speaker, &Count)? > 0)
+}
+
 /// What [`search_forgiving`] found.
 #[derive(Debug, Clone, Default)]
 pub struct Answer {
