@@ -313,6 +313,9 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
     }
 }
 
+/// The most candidates read for one page, as a multiple of the first pool (see `ranked`).
+const MAX_POOL_GROWTH: usize = 64;
+
 /// Passages shorter than this many bytes of article text rank lower (see [`length_prior`]).
 pub const SHORT_PASSAGE_BYTES: u64 = 100;
 
@@ -343,43 +346,64 @@ fn ranked(
     // Copies of one passage (syndication, the same story saved twice) collapse into one hit, so
     // more candidates than hits are read.
     let candidates = wanted * 3 + 10;
-    let addresses: Vec<(f32, DocAddress)> = match request.sort {
-        SortOrder::Relevance => searcher.search_with_statistics_provider(
-            &*full,
-            &TopDocs::with_limit(candidates).tweak_score(|segment: &tantivy::SegmentReader| {
-                let fast = segment.fast_fields();
-                let start = fast.u64("start").ok();
-                let end = fast.u64("end").ok();
-                move |doc: tantivy::DocId, score: tantivy::Score| {
-                    let span = match (&start, &end) {
-                        (Some(s), Some(e)) => e.first(doc).unwrap_or(0) - s.first(doc).unwrap_or(0),
-                        _ => SHORT_PASSAGE_BYTES,
-                    };
-                    score * length_prior(span)
-                }
-            }),
-            &PassageStatistics::new(searcher, fields)?,
-        )?,
-        SortOrder::Date => searcher
-            .search(
-                &*full,
-                &TopDocs::with_limit(candidates)
-                    .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
-            )?
-            .into_iter()
-            .map(|(_, a)| (0.0, a))
-            .collect(),
+    let statistics = PassageStatistics::new(searcher, fields)?;
+    let read = |pool: usize| -> Result<Vec<(f32, DocAddress)>, SearchError> {
+        Ok(match request.sort {
+            // The length prior re-ranks BM25's best rather than scoring inside the collector: a
+            // custom score would turn off Tantivy's skipping of documents that cannot reach the
+            // top.
+            SortOrder::Relevance => {
+                let mut ids = IdReader::new(searcher);
+                let mut scored: Vec<(f32, DocAddress)> = searcher
+                    .search_with_statistics_provider(
+                        &*full,
+                        &TopDocs::with_limit(pool).order_by_score(),
+                        &statistics,
+                    )?
+                    .into_iter()
+                    .map(|(score, address)| {
+                        let span = ids
+                            .of(address)
+                            .map_or(SHORT_PASSAGE_BYTES, |p| p.end - p.start);
+                        Ok((score * length_prior(span), address))
+                    })
+                    .collect::<Result<_, SearchError>>()?;
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+                scored
+            }
+            SortOrder::Date => searcher
+                .search(
+                    &*full,
+                    &TopDocs::with_limit(pool)
+                        .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                )?
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect(),
+        })
     };
     // Grouping keys come from a fast field: no stored document is loaded for a candidate that
-    // turns out to be a copy of a better one.
-    let mut ids = IdReader::new(searcher);
-    let mut groups: Vec<(f32, u64, DocAddress)> = Vec::new();
-    for (score, address) in addresses {
-        let key = ids.of(address)?.passage_key;
-        if !groups.iter().any(|(_, k, _)| *k == key) {
-            groups.push((score, key, address));
+    // turns out to be a copy of a better one. When copies leave fewer groups than the page needs,
+    // a pool four times larger is read (eight copies of every article in the scale set left an
+    // `--offset 20` page of a common word empty).
+    let mut pool = candidates * 2;
+    let groups = loop {
+        let addresses = read(pool)?;
+        let complete = addresses.len() < pool;
+        let mut ids = IdReader::new(searcher);
+        let mut groups: Vec<(f32, u64, DocAddress)> = Vec::new();
+        for (score, address) in addresses {
+            let key = ids.of(address)?.passage_key;
+            if !groups.iter().any(|(_, k, _)| *k == key) {
+                groups.push((score, key, address));
+            }
         }
-    }
+        if groups.len() >= wanted || complete || pool >= candidates * MAX_POOL_GROWTH {
+            break groups;
+        }
+        pool *= 4;
+    };
+    let mut ids = IdReader::new(searcher);
     let mut analyzer = crate::index::schema::news_analyzer();
     let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
     // Copies are shown only when they match the query and the filters themselves: a copy of a
