@@ -595,3 +595,56 @@ fn a_sentence_with_the_query_words_ranks_above_a_fragment_of_only_those_words() 
         ]
     );
 }
+
+#[test]
+fn a_page_is_full_when_every_passage_has_many_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let quotes = [
+        "The ferry to Holm will run twice a day from April",
+        "The ferry fares stay where they are until the autumn",
+        "The ferry crews will get a new contract in May",
+        "The ferry terminal reopens once the dredging is done",
+        "The ferry timetable for the islands is published on Friday",
+        "The ferry to Saltvik needs a second boat in summer",
+    ];
+    let names: Vec<String> = (0..quotes.len() * 8).map(|i| format!("{i}.txt")).collect();
+    let stories: Vec<Story> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            (
+                name.as_str(),
+                "Newswire",
+                "March 4, 2024",
+                "Ilse Varga",
+                quotes[i % quotes.len()],
+            )
+        })
+        .collect();
+    let index = build(dir.path(), &stories);
+    let request = SearchRequest {
+        query: "ferry".to_string(),
+        filters: Filters {
+            kind: KindFilter::Quote,
+            ..Default::default()
+        },
+        limit: 5,
+        snippet_chars: 200,
+        ..Default::default()
+    };
+    let hits = search::search(&index, &request).unwrap();
+    assert_eq!(hits.len(), 5);
+    assert!(
+        hits.iter().all(|h| h.also_in.len() == 7),
+        "eight copies each"
+    );
+    let second_page = search::search(
+        &index,
+        &SearchRequest {
+            offset: 5,
+            ..request
+        },
+    )
+    .unwrap();
+    assert_eq!(second_page.len(), 1);
+}
