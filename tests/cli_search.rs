@@ -46,6 +46,20 @@ fn seed_index() -> (tempfile::TempDir, PathBuf) {
     (dir, index)
 }
 
+/// An index of the given (file name, text) articles, written and indexed in a temporary folder.
+fn index_of(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    for (name, text) in files {
+        std::fs::write(docs.join(name), text).unwrap();
+    }
+    let index = dir.path().join("index");
+    let o = run(&["index", docs.to_str().unwrap()], &index);
+    assert!(o.status.success(), "index failed: {}", stderr(&o));
+    (dir, index)
+}
+
 #[test]
 fn phrase_and_two_words_rank_the_lede_first() {
     let (_dir, index) = seed_index();
@@ -315,22 +329,16 @@ fn impossible_requests_are_errors() {
 
 #[test]
 fn date_bounds_say_how_many_undated_passages_they_leave_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    std::fs::write(
-        docs.join("dated.txt"),
-        "Ferry fares\n\nPublished: 2024-03-04\n\nHARBOURTON, March 4 (Newswire) — \"Ferry fares will rise in May,\" Ilse Varga said.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        docs.join("undated.txt"),
-        "Ferry routes\n\n\"Ferry routes to the islands stay open,\" Tomas Reyes said.\n",
-    )
-    .unwrap();
-    let index = dir.path().join("index");
-    let o = run(&["index", docs.to_str().unwrap()], &index);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (_dir, index) = index_of(&[
+        (
+            "dated.txt",
+            "Ferry fares\n\nPublished: 2024-03-04\n\nHARBOURTON, March 4 (Newswire) — \"Ferry fares will rise in May,\" Ilse Varga said.\n",
+        ),
+        (
+            "undated.txt",
+            "Ferry routes\n\n\"Ferry routes to the islands stay open,\" Tomas Reyes said.\n",
+        ),
+    ]);
     let o = run(
         &[
             "search", "ferry", "--kind", "quote", "--since", "2024", "--json",
@@ -373,16 +381,8 @@ fn punctuation_alone_finds_nothing_and_a_dangling_operator_is_dropped() {
 
 #[test]
 fn stats_tell_distinct_article_texts_from_articles_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
     let story = "Ferry fares\n\n\"Ferry fares will rise in May,\" Ilse Varga said.\n";
-    std::fs::write(docs.join("a.txt"), story).unwrap();
-    std::fs::write(docs.join("a-copy.txt"), story).unwrap();
-    let index = dir.path().join("index");
-    assert!(run(&["index", docs.to_str().unwrap()], &index)
-        .status
-        .success());
+    let (_dir, index) = index_of(&[("a.txt", story), ("a-copy.txt", story)]);
     let o = run(&["stats", "--json"], &index);
     let stats: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(stats["articles"], 1, "{stats}");
@@ -396,18 +396,10 @@ fn stats_tell_distinct_article_texts_from_articles_read() {
 
 #[test]
 fn a_speaker_that_matches_nothing_gets_the_nearest_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    std::fs::write(
-        docs.join("a.txt"),
+    let (_dir, index) = index_of(&[(
+        "a.txt",
         "Ferry fares\n\n\"Ferry fares will rise in May,\" harbour master Ilse Varga said.\n",
-    )
-    .unwrap();
-    let index = dir.path().join("index");
-    assert!(run(&["index", docs.to_str().unwrap()], &index)
-        .status
-        .success());
+    )]);
     let o = run(&["search", "ferry", "--speaker", "Ilse Vargas"], &index);
     assert_eq!(o.status.code(), Some(1));
     assert!(

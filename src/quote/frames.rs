@@ -761,23 +761,7 @@ fn quantifier_subject(toks: &[Tok], a: usize, e: usize) -> Option<usize> {
     {
         return Some(e - 2);
     }
-    let number = |t: &Tok| {
-        t.is_word()
-            && (t.lower.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(
-                    lw(t),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                ))
-    };
+    let number = |t: &Tok| is_number_word(t, false);
     let mut s = e - 1;
     let bare = matches!(
         h,
@@ -1195,27 +1179,7 @@ fn partitive_left(toks: &[Tok], a: usize, s: usize) -> usize {
         return s;
     }
     let h = &toks[s - 2];
-    let number = |t: &Tok| {
-        t.is_word()
-            && (t.lower.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(
-                    lw(t),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
-                        | "millions"
-                ))
-    };
+    let number = |t: &Tok| is_number_word(t, true);
     let quantity = h.is_word()
         && !h.cap
         && (number(h)
@@ -3274,4 +3238,25 @@ pub fn headline_content(
         _ => toks[e2 - 1].end,
     };
     Some((kind, a, b))
+}
+
+/// A word that counts: digits ("26%", "1,200") or a number word up to "ten"; with `plurals`, also
+/// "dozens", "hundreds", "thousands", "millions" (a crowd of unnamed speakers).
+fn is_number_word(t: &Tok, plurals: bool) -> bool {
+    t.is_word()
+        && (t.lower.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                lw(t),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+            || (plurals && matches!(lw(t), "dozens" | "hundreds" | "thousands" | "millions")))
 }
