@@ -99,6 +99,19 @@ impl IdColumns {
         })
     }
 
+    /// The grouping key of document `doc` alone (0 for a manifest document): what ranking reads
+    /// for every candidate, without the hash [`IdColumns::get`] computes for the passage id.
+    pub fn passage_key(&self, doc: tantivy::DocId) -> u64 {
+        self.passage_key.first(doc).unwrap_or(0)
+    }
+
+    /// The byte length of document `doc`'s span in its article (`end - start`; 0 for a manifest
+    /// document).
+    pub fn span_bytes(&self, doc: tantivy::DocId) -> u64 {
+        let start = self.start.first(doc).unwrap_or(0);
+        self.end.first(doc).unwrap_or(0).saturating_sub(start)
+    }
+
     /// The values of document `doc` of the segment; ids and offsets are 0 for a manifest
     /// document, which has none.
     pub fn get(&self, doc: tantivy::DocId) -> PassageIds {

@@ -105,37 +105,37 @@ pub fn search(index: &PassageIndex, request: &SearchRequest) -> Result<Vec<Hit>,
     ranked(index, &searcher, text_query, request)
 }
 
+/// How many passages `text_query` matches under `filters` (copies included).
+fn count_matching(
+    index: &PassageIndex,
+    text_query: Box<dyn tantivy::query::Query>,
+    filters: &filters::Filters,
+) -> Result<u64, SearchError> {
+    let query = filters::apply(&index.fields, text_query, filters)?;
+    Ok(index.searcher()?.search(&*query, &Count)? as u64)
+}
+
 /// How many passages the request's query and other filters match that have no date, and so are
 /// left out by its `--since`/`--until` (0 when it has neither). Counts passages, copies included.
 pub fn undated_left_out(index: &PassageIndex, request: &SearchRequest) -> Result<u64, SearchError> {
     if request.filters.since.is_none() && request.filters.until.is_none() {
         return Ok(0);
     }
-    let searcher = index.searcher()?;
+    let text_query = query::parse_user_query(index, &request.query)?;
     let undated = filters::Filters {
         since: None,
         until: None,
         ..request.filters.clone()
     };
-    let any_date = filters::apply(
-        &index.fields,
-        query::parse_user_query(index, &request.query)?,
-        &filters::Filters {
-            since: Some(filters::DateBound {
-                first: jiff::civil::date(1, 1, 1),
-                last: jiff::civil::date(9999, 12, 31),
-            }),
-            ..undated.clone()
-        },
-    )?;
-    let all = filters::apply(
-        &index.fields,
-        query::parse_user_query(index, &request.query)?,
-        &undated,
-    )?;
-    Ok(searcher
-        .search(&*all, &Count)?
-        .saturating_sub(searcher.search(&*any_date, &Count)?) as u64)
+    let any_date = filters::Filters {
+        since: Some(filters::DateBound {
+            first: jiff::civil::date(1, 1, 1),
+            last: jiff::civil::date(9999, 12, 31),
+        }),
+        ..undated.clone()
+    };
+    let all = count_matching(index, text_query.box_clone(), &undated)?;
+    Ok(all.saturating_sub(count_matching(index, text_query, &any_date)?))
 }
 
 /// Up to `limit` speaker names of the index closest to a `--speaker` value that matched nothing,
@@ -148,8 +148,8 @@ pub fn nearest_speakers(
     limit: usize,
 ) -> Result<Vec<String>, SearchError> {
     use tantivy::tokenizer::TokenStream;
-    let words = |text: &str| -> Vec<Vec<char>> {
-        let mut analyzer = crate::index::schema::name_analyzer();
+    let mut analyzer = crate::index::schema::name_analyzer();
+    let mut words = |text: &str| -> Vec<Vec<char>> {
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
@@ -200,16 +200,11 @@ pub fn nearest_speakers(
 /// Whether any passage of the index has a speaker that `--speaker value` names (the filter alone,
 /// without a query).
 pub fn speaker_is_known(index: &PassageIndex, value: &str) -> Result<bool, SearchError> {
-    let searcher = index.searcher()?;
-    let only_speaker = filters::apply(
-        &index.fields,
-        Box::new(tantivy::query::AllQuery),
-        &filters::Filters {
-            speakers: vec![value.to_string()],
-            ..Default::default()
-        },
-    )?;
-    Ok(searcher.search(&*only_speaker, &Count)? > 0)
+    let only_speaker = filters::Filters {
+        speakers: vec![value.to_string()],
+        ..Default::default()
+    };
+    Ok(count_matching(index, Box::new(tantivy::query::AllQuery), &only_speaker)? > 0)
 }
 
 /// What [`search_forgiving`] found.
@@ -347,27 +342,22 @@ fn ranked(
     // more candidates than hits are read.
     let candidates = wanted * 3 + 10;
     let statistics = PassageStatistics::new(searcher, fields)?;
-    let read = |pool: usize| -> Result<Vec<(f32, DocAddress)>, SearchError> {
+    let mut ids = IdReader::new(searcher);
+    let read = |pool: usize, ids: &mut IdReader| -> Result<Vec<(f32, DocAddress)>, SearchError> {
         Ok(match request.sort {
             // The length prior re-ranks BM25's best rather than scoring inside the collector: a
             // custom score would turn off Tantivy's skipping of documents that cannot reach the
             // top.
             SortOrder::Relevance => {
-                let mut ids = IdReader::new(searcher);
-                let mut scored: Vec<(f32, DocAddress)> = searcher
-                    .search_with_statistics_provider(
-                        &*full,
-                        &TopDocs::with_limit(pool).order_by_score(),
-                        &statistics,
-                    )?
-                    .into_iter()
-                    .map(|(score, address)| {
-                        let span = ids
-                            .of(address)
-                            .map_or(SHORT_PASSAGE_BYTES, |p| p.end - p.start);
-                        Ok((score * length_prior(span), address))
-                    })
-                    .collect::<Result<_, SearchError>>()?;
+                let mut scored = Vec::with_capacity(pool);
+                for (score, address) in searcher.search_with_statistics_provider(
+                    &*full,
+                    &TopDocs::with_limit(pool).order_by_score(),
+                    &statistics,
+                )? {
+                    let span = ids.columns(address)?.span_bytes(address.doc_id);
+                    scored.push((score * length_prior(span), address));
+                }
                 scored.sort_by(|a, b| b.0.total_cmp(&a.0));
                 scored
             }
@@ -388,12 +378,11 @@ fn ranked(
     // `--offset 20` page of a common word empty).
     let mut pool = candidates * 2;
     let groups = loop {
-        let addresses = read(pool)?;
+        let addresses = read(pool, &mut ids)?;
         let complete = addresses.len() < pool;
-        let mut ids = IdReader::new(searcher);
         let mut groups: Vec<(f32, u64, DocAddress)> = Vec::new();
         for (score, address) in addresses {
-            let key = ids.of(address)?.passage_key;
+            let key = ids.columns(address)?.passage_key(address.doc_id);
             if !groups.iter().any(|(_, k, _)| *k == key) {
                 groups.push((score, key, address));
             }
@@ -403,7 +392,6 @@ fn ranked(
         }
         pool *= 4;
     };
-    let mut ids = IdReader::new(searcher);
     let mut analyzer = crate::index::schema::news_analyzer();
     let plan = highlight::plan(&query::repair(&request.query), &mut analyzer);
     // Copies are shown only when they match the query and the filters themselves: a copy of a
@@ -511,14 +499,18 @@ impl<'a> IdReader<'a> {
         }
     }
 
-    fn of(&mut self, address: DocAddress) -> Result<PassageIds, SearchError> {
-        let column = match self.columns.entry(address.segment_ord) {
+    /// The columns of the segment `address` is in.
+    fn columns(&mut self, address: DocAddress) -> Result<&IdColumns, SearchError> {
+        Ok(match self.columns.entry(address.segment_ord) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => e.insert(IdColumns::open(
                 self.searcher.segment_reader(address.segment_ord),
             )?),
-        };
-        Ok(column.get(address.doc_id))
+        })
+    }
+
+    fn of(&mut self, address: DocAddress) -> Result<PassageIds, SearchError> {
+        Ok(self.columns(address)?.get(address.doc_id))
     }
 }
 
