@@ -28,16 +28,12 @@ pub const SPEAKER_BOOST: f32 = 0.5;
 /// a parser error. Empty or `*` matches everything. Errors: [`SearchError::Query`] only when even the
 /// plain-words reading fails to build (not expected).
 pub fn parse_user_query(index: &PassageIndex, typed: &str) -> Result<Box<dyn Query>, SearchError> {
-    // Only punctuation (`"`, `:`) or operators (`OR`) ask for no word: nothing matches them. An
-    // empty query still
-    // means every passage, for searches made only of filters.
-    let only_operators = !typed.trim().is_empty()
-        && typed
-            .split_whitespace()
-            .all(|w| matches!(w, "AND" | "OR" | "NOT"));
-    if only_operators
-        || (!typed.trim().is_empty() && !typed.chars().any(|c| c.is_alphanumeric() || c == '*'))
-    {
+    // Only punctuation (`"`, `:`) and operators (`OR`) ask for no word: nothing matches them. An
+    // empty query still means every passage, for searches made only of filters.
+    let asks_no_word = |w: &str| {
+        matches!(w, "AND" | "OR" | "NOT") || !w.chars().any(|c| c.is_alphanumeric() || c == '*')
+    };
+    if !typed.trim().is_empty() && typed.split_whitespace().all(asks_no_word) {
         return Ok(Box::new(tantivy::query::EmptyQuery));
     }
     let repaired = repair(typed);
