@@ -91,3 +91,45 @@ fn ctrl_c_in_a_jsonl_file_commits_what_was_read_and_the_next_run_finishes_it() {
     );
     assert_eq!(hits(&passages, "quay250"), 2);
 }
+
+#[test]
+fn a_file_cut_off_by_ctrl_c_and_then_deleted_leaves_no_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("feed.jsonl"), jsonl(300, 101)).unwrap();
+    let passages = index::open_or_create(&dir.path().join("index"), false).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let options = IndexOptions {
+        stop: Some(stop.clone()),
+        ..IndexOptions::default()
+    };
+    let raise = |_: String| stop.store(true, Ordering::Relaxed);
+    let first = index::index_paths(
+        &passages,
+        std::slice::from_ref(&docs),
+        &options,
+        &raise,
+        &|_| {},
+        &|_| {},
+    )
+    .unwrap();
+    assert!(first.interrupted);
+    assert_eq!(hits(&passages, "quay1"), 2);
+
+    // The cut file has passages but no manifest entry; it is deleted before the next run.
+    std::fs::remove_file(docs.join("feed.jsonl")).unwrap();
+    let second = index::index_paths(
+        &passages,
+        &[docs],
+        &IndexOptions::default(),
+        &|_| {},
+        &|_| {},
+        &|_| {},
+    )
+    .unwrap();
+    assert_eq!(second.removed, 1);
+    let stats = search::stats(&passages).unwrap();
+    assert_eq!((stats.files, stats.articles, stats.passages), (0, 0, 0));
+    assert_eq!(hits(&passages, "quay1"), 0);
+}

@@ -171,8 +171,10 @@ pub fn index_paths(
             _ => todo.push(file),
         }
     }
+    let partly_indexed = partly_indexed_files(index, &manifest)?;
     let removed: Vec<&String> = manifest
         .keys()
+        .chain(&partly_indexed)
         .filter(|k| !seen.contains(*k) && roots.iter().any(|r| Path::new(k).starts_with(r)))
         .collect();
     for key in &removed {
@@ -862,6 +864,43 @@ pub fn narration_around_quotes(
     keep(at, paragraph.len(), &mut rest);
     (words >= MIN_NARRATION_WORDS && content_words >= MIN_NARRATION_CONTENT_WORDS)
         .then(|| rest.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Files that have passages in the index but no manifest entry: a run stopped (Ctrl-C, a kill)
+/// after a periodic commit and before the file's last article. If such a file is then deleted,
+/// its passages must go too, and the manifest does not know of it (the crash test found the
+/// orphans: one article and 51 passages more than a clean build). One term per file is read from
+/// the `file` field's dictionary; a term whose documents are all deleted stays there until a merge,
+/// so only terms that still match a passage count.
+fn partly_indexed_files(
+    index: &PassageIndex,
+    manifest: &HashMap<String, ManifestEntry>,
+) -> Result<Vec<String>, IndexError> {
+    let searcher = index.searcher()?;
+    let field = index.fields.file;
+    let mut keys = HashSet::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut terms = inverted
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while terms.advance() {
+            if let Ok(key) = std::str::from_utf8(terms.key()) {
+                if !manifest.contains_key(key) {
+                    keys.insert(key.to_string());
+                }
+            }
+        }
+    }
+    let mut alive = Vec::new();
+    for key in keys {
+        let query = TermQuery::new(Term::from_field_text(field, &key), IndexRecordOption::Basic);
+        if searcher.search(&query, &tantivy::collector::Count)? > 0 {
+            alive.push(key);
+        }
+    }
+    Ok(alive)
 }
 
 fn load_manifest(index: &PassageIndex) -> Result<HashMap<String, ManifestEntry>, IndexError> {
